@@ -1,0 +1,111 @@
+/**
+ * The query layer on DuckDB-WASM. Nothing here runs before the first paint: pages render from prerendered
+ * figures and call startBrowserDatabase() once the reader is reading (on idle) or asks for something that
+ * needs it. The wasm and worker are served from the site itself; no request leaves the origin.
+ */
+import { base } from '$app/paths';
+import { Database, type SqlEngine } from './db.ts';
+import type { Catalogue } from './types.ts';
+
+export type DuckdbPhase = 'idle' | 'downloading' | 'starting' | 'ready' | 'failed';
+
+/** Reactive status for the progress indicator and the "waiting for DuckDB" notice. */
+export const duckdbStatus = $state({
+	phase: 'idle' as DuckdbPhase,
+	bytesLoaded: 0,
+	bytesTotal: 0,
+	error: '',
+	bundle: ''
+});
+
+export function dataUrl(file: string): string {
+	return `${base}/data/${file}`;
+}
+
+/** Fetches a published file, failing with a message that names it. */
+export async function fetchDataFile(file: string): Promise<Response> {
+	let response: Response;
+	try {
+		response = await fetch(dataUrl(file));
+	} catch {
+		throw new Error(`Could not download ${file}: the network request failed.`);
+	}
+	if (!response.ok) throw new Error(`Could not download ${file}: the server answered ${response.status}.`);
+	return response;
+}
+
+export async function fetchCatalogue(): Promise<Catalogue> {
+	const response = await fetchDataFile('indicators.json');
+	try {
+		const catalogue = (await response.json()) as Catalogue;
+		if (!Array.isArray(catalogue.indicators)) throw new Error('no indicators list');
+		return catalogue;
+	} catch (e) {
+		throw new Error(`indicators.json is damaged (${(e as Error).message}).`);
+	}
+}
+
+let starting: Promise<Database> | undefined;
+
+export function startBrowserDatabase(): Promise<Database> {
+	starting ??= start().catch((error: unknown) => {
+		duckdbStatus.phase = 'failed';
+		duckdbStatus.error = describeFailure(error);
+		throw error;
+	});
+	return starting;
+}
+
+function describeFailure(error: unknown): string {
+	const message = error instanceof Error ? error.message : String(error);
+	if (/memory/i.test(message)) return 'the browser ran out of memory starting DuckDB';
+	if (typeof WebAssembly === 'undefined') return 'this browser does not support WebAssembly';
+	return message;
+}
+
+async function start(): Promise<Database> {
+	if (typeof WebAssembly === 'undefined' || typeof Worker === 'undefined') {
+		throw new Error('this browser cannot run DuckDB (no WebAssembly or Web Workers)');
+	}
+	duckdbStatus.phase = 'downloading';
+	const [duckdb, mvpWasm, mvpWorker, ehWasm, ehWorker] = await Promise.all([
+		import('@duckdb/duckdb-wasm'),
+		import('@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url').then((m) => m.default),
+		import('@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url').then((m) => m.default),
+		import('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url').then((m) => m.default),
+		import('@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url').then((m) => m.default)
+	]);
+	// selectBundle picks eh where the browser has WebAssembly exceptions, else mvp.
+	const bundle = await duckdb.selectBundle({
+		mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+		eh: { mainModule: ehWasm, mainWorker: ehWorker }
+	});
+	duckdbStatus.bundle = bundle.mainModule === ehWasm ? 'eh' : 'mvp';
+	const worker = new Worker(bundle.mainWorker!);
+	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+	await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (progress) => {
+		duckdbStatus.bytesLoaded = progress.bytesLoaded;
+		duckdbStatus.bytesTotal = progress.bytesTotal;
+	});
+	duckdbStatus.phase = 'starting';
+	const connection = await db.connect();
+	// DuckDB-WASM would fetch extensions from its own host on first use; this site reads CSV only.
+	await connection.query('SET autoinstall_known_extensions = false');
+	await connection.query('SET autoload_known_extensions = false');
+	const catalogue = await fetchCatalogue();
+	const engine: SqlEngine = {
+		async run(sql) {
+			const table = await connection.query(sql);
+			return table.toArray().map((row) => row.toJSON() as Record<string, unknown>);
+		},
+		async readable(file) {
+			const text = await (await fetchDataFile(file)).text();
+			await db.registerFileText(file, text);
+			return file;
+		}
+	};
+	const database = new Database(engine, catalogue);
+	await database.firstQuery();
+	duckdbStatus.phase = 'ready';
+	return database;
+}

@@ -1,0 +1,52 @@
+/** Launches Debian's Chromium for browser tests; Playwright's own browser download does not work here. */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { inject } from 'vitest';
+
+export const CHROMIUM_FLAGS = [
+	'--no-sandbox',
+	'--disable-dev-shm-usage',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run',
+	'--use-angle=swiftshader',
+	'--enable-unsafe-swiftshader'
+];
+
+export function chromiumPath(): string {
+	const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+	if (!existsSync(path)) {
+		throw new Error(
+			`Chromium not found at ${path}. Install it with \`apt-get install -y chromium fonts-liberation\` or set CHROMIUM_PATH to a Chromium binary.`
+		);
+	}
+	return path;
+}
+
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+	return chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_FLAGS, ...extraArgs], headless: true });
+}
+
+/** The address of the built site served for this test run. */
+export function siteUrl(path = '/'): string {
+	return `${inject('siteOrigin')}${path}`;
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core (WCAG 2.x A/AA rules) in the page and returns its violations, summarised. */
+export async function axeViolations(page: Page): Promise<string[]> {
+	// evaluate() is not subject to the page's Content-Security-Policy, unlike an injected <script>.
+	await page.evaluate(axeSource);
+	const violations = await page.evaluate(async () => {
+		// @ts-expect-error axe is injected above
+		const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+		return result.violations.map(
+			(v: { id: string; help: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`
+		);
+	});
+	return violations as string[];
+}

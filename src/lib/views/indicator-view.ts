@@ -1,0 +1,51 @@
+/** Turns query results for one indicator into what the map, ranking and table show. Pure, so it is tested. */
+import { colourScale, type ColourScale } from '$lib/map/colour-scale.ts';
+import { compareWith, describeRank, formatValue, judgement } from '$lib/format.ts';
+import type { Benchmark, Indicator, Ward, WardValue } from '$lib/data/types.ts';
+
+export interface IndicatorView {
+	indicator: Indicator;
+	scale: ColourScale;
+	fills: Record<string, string>;
+	byCode: Map<string, WardValue>;
+	benchmark: Benchmark | undefined;
+	describe: (code: string) => string;
+	comparisonText: (value: number | null) => string;
+	summary: string;
+}
+
+export function indicatorView(indicator: Indicator, rows: WardValue[], benchmark: Benchmark | undefined, wards: Ward[]): IndicatorView {
+	const byCode = new Map(rows.map((r) => [r.ward_code, r]));
+	const nameOf = new Map(wards.map((w) => [w.code, w.name]));
+	const scale = colourScale(rows.map((r) => r.value), indicator);
+	const fills = Object.fromEntries(wards.map((w) => [w.code, scale.colourOf(byCode.get(w.code)?.value ?? null)]));
+
+	const comparisonText = (value: number | null) => {
+		const { comparison } = compareWith(value, benchmark?.birmingham ?? null);
+		if (comparison === 'unknown') return '';
+		if (comparison === 'similar') return 'same as Birmingham';
+		const verdict = judgement(comparison, indicator);
+		return `${comparison} than Birmingham${verdict ? ` (${verdict})` : ''}`;
+	};
+
+	const describe = (code: string) => {
+		const row = byCode.get(code);
+		const name = nameOf.get(code) ?? code;
+		if (!row || row.value === null) return `${name}: no data`;
+		const parts = [`${name}: ${formatValue(row.value, indicator)}`, describeRank(row.rank_high, row.ranked)];
+		const versus = comparisonText(row.value);
+		if (versus) parts.push(versus);
+		return parts.join(', ');
+	};
+
+	const ranked = rows.filter((r) => r.value !== null).sort((a, b) => (b.value as number) - (a.value as number));
+	const top = ranked[0];
+	const bottom = ranked[ranked.length - 1];
+	const summary = top
+		? `${indicator.label} (${indicator.period}) across ${ranked.length} Birmingham wards: highest ${nameOf.get(top.ward_code)} (${formatValue(top.value, indicator)}), lowest ${nameOf.get(bottom.ward_code)} (${formatValue(bottom.value, indicator)}).` +
+			(benchmark?.birmingham != null ? ` Birmingham ${formatValue(benchmark.birmingham, indicator)}.` : '') +
+			(benchmark?.england != null ? ` England ${formatValue(benchmark.england, indicator)}.` : '')
+		: `${indicator.label}: no ward figures.`;
+
+	return { indicator, scale, fills, byCode, benchmark, describe, comparisonText, summary };
+}

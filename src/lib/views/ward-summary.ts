@@ -1,0 +1,84 @@
+/**
+ * Plain-English sentences about a ward, generated from its figures. Each uses the city and England as
+ * yardsticks and avoids jargon; a sentence is left out when its figure is missing.
+ */
+import { formatValue } from '$lib/format.ts';
+import type { Benchmark, Indicator, WardValue } from '$lib/data/types.ts';
+
+export interface SummaryInput {
+	wardName: string;
+	values: Map<string, WardValue>;
+	benchmarks: Map<string, Benchmark>;
+	indicators: Map<string, Indicator>;
+}
+
+/** "1 in 3" for 33.2%: easier to picture than a percentage. */
+export function oneIn(percent: number): string {
+	if (percent <= 0) return 'none';
+	const n = Math.round(100 / percent);
+	if (n <= 1) return 'almost all';
+	if (n === 2 && percent > 45) return '1 in 2';
+	return `1 in ${n}`;
+}
+
+export function wardSummary({ wardName, values, benchmarks, indicators }: SummaryInput): string[] {
+	const sentences: string[] = [];
+	const get = (id: string) => ({ row: values.get(id), bench: benchmarks.get(id), ind: indicators.get(id) });
+
+	const imd = get('imd19_score');
+	if (imd.row?.value != null && imd.row.rank_high != null && imd.ind) {
+		const lessDeprived = imd.row.ranked - imd.row.rank_high;
+		const versusEngland = imd.bench?.england != null ? (imd.row.value > imd.bench.england ? 'more' : 'less') : null;
+		sentences.push(
+			imd.row.rank_high === 1
+				? `${wardName} is the most deprived of Birmingham's ${imd.row.ranked} wards${versusEngland ? `, and ${versusEngland} deprived than England on average` : ''}.`
+				: `${wardName} is more deprived than ${lessDeprived} of Birmingham's ${imd.row.ranked} wards${versusEngland ? `, and ${versusEngland} deprived than England on average` : ''}.`
+		);
+	}
+
+	const cp = get('cp_ahc_pct_2025');
+	if (cp.row?.value != null && cp.ind) {
+		const city = cp.bench?.birmingham;
+		sentences.push(
+			`About ${oneIn(cp.row.value)} children here grow up in a low-income family once housing costs are paid (${formatValue(cp.row.value, cp.ind)})` +
+				(city != null ? `, compared with ${oneIn(city)} across Birmingham.` : '.')
+		);
+	}
+
+	const le = get('le_persons');
+	if (le.row?.value != null && le.ind) {
+		const city = le.bench?.birmingham;
+		const diff = city != null ? le.row.value - city : null;
+		sentences.push(
+			`People here can expect to live about ${le.row.value.toFixed(0)} years` +
+				(diff != null && Math.abs(diff) >= 0.5
+					? `, ${Math.abs(diff).toFixed(1)} years ${diff > 0 ? 'longer' : 'shorter'} than the Birmingham average (an estimate).`
+					: diff != null
+						? `, close to the Birmingham average (an estimate).`
+						: ' (an estimate).')
+		);
+	}
+
+	const ks4 = get('ks4_att8_2023');
+	const schools = values.get('ks4_schools_2023');
+	if (ks4.row?.value != null && ks4.ind) {
+		const city = ks4.bench?.birmingham;
+		sentences.push(
+			`Secondary schools in the ward had an average GCSE score (Attainment 8) of ${formatValue(ks4.row.value, ks4.ind)}` +
+				(city != null ? `, ${ks4.row.value >= city ? 'above' : 'below'} the city's ${formatValue(city, ks4.ind)}.` : '.') +
+				' This describes schools located here, not where pupils live.'
+		);
+	} else if (ks4.ind && (schools?.value ?? 0) === 0) {
+		sentences.push('There is no state-funded mainstream secondary school in the ward, so there is no ward GCSE figure.');
+	}
+
+	const mix = get('seg21_pct_nonwhite');
+	if (mix.row?.value != null && mix.ind) {
+		const city = mix.bench?.birmingham;
+		sentences.push(
+			`In the 2021 Census, ${formatValue(mix.row.value, mix.ind)} of residents were from an ethnic group other than White` +
+				(city != null ? ` (Birmingham: ${formatValue(city, mix.ind)}).` : '.')
+		);
+	}
+	return sentences;
+}

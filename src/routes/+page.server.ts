@@ -1,0 +1,14 @@
+import { buildTimeDatabase } from '$lib/data/node-db.server.ts';
+import { readGeometry } from '$lib/data/geometry.server.ts';
+import { getBenchmarks, getIndicatorWardValues } from '$lib/data/queries.ts';
+import { projectWards } from '$lib/map/svg-paths.ts';
+import { DEFAULT_INDICATOR } from '$lib/views/url-state.ts';
+
+export async function load() {
+	const db = buildTimeDatabase();
+	return {
+		values: await getIndicatorWardValues(db, DEFAULT_INDICATOR),
+		benchmarks: await getBenchmarks(db),
+		projected: projectWards(readGeometry('wards.geojson'), readGeometry('birmingham.geojson'))
+	};
+}
