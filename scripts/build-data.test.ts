@@ -13,8 +13,8 @@ describe('data pipeline', () => {
 	const out = join(mkdtempSync(join(tmpdir(), 'ward-data-')), 'data');
 	afterAll(() => rmSync(resolve(out, '..'), { recursive: true, force: true }));
 
-	it.skipIf(!haveRaw)('rebuilds data/ byte for byte from the raw files', { timeout: 240_000 }, () => {
-		writeDataDir(buildAll(rawDir), out);
+	it.skipIf(!haveRaw)('rebuilds data/ byte for byte from the raw files', { timeout: 240_000 }, async () => {
+		writeDataDir(await buildAll(rawDir), out);
 		const committed = listDataFiles(DATA_DIR);
 		const rebuilt = listDataFiles(out);
 		expect(rebuilt).toEqual(committed);

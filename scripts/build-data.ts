@@ -23,11 +23,11 @@ export const DEFAULT_RAW_DIR = resolve(dirname(fileURLToPath(import.meta.url)), 
 export const DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../data');
 
 /** Builds every published file in memory. Throws DataError on the first rule a raw file breaks. */
-export function buildAll(rawDir: string): Map<string, string> {
+export async function buildAll(rawDir: string): Promise<Map<string, string>> {
 	const raw = new RawDir(rawDir);
 	const families: FamilyOutput[] = [
-		buildGeography(raw),
-		buildPostcodes(raw),
+		await buildGeography(raw),
+		await buildPostcodes(raw),
 		buildImd(raw),
 		buildChildPoverty(raw),
 		buildLifeExpectancy(raw),
@@ -40,7 +40,7 @@ export function buildAll(rawDir: string): Map<string, string> {
 		files.set(path, text);
 	};
 	for (const family of families) for (const [path, text] of Object.entries(family.files)) add(path, text);
-	add('wards.csv', buildWardsTable(wardBaseRows(raw), wardPopulation2021(raw), wardPopulation2015(raw)));
+	add('wards.csv', buildWardsTable(await wardBaseRows(raw), wardPopulation2021(raw), wardPopulation2015(raw)));
 
 	const indicators = families.flatMap((f) => f.indicators);
 	const sources = families.flatMap((f) => f.sources);
@@ -93,7 +93,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
 	const outDir = resolve(argument('--out') ?? DATA_DIR);
 	try {
 		const started = Date.now();
-		const files = buildAll(rawDir);
+		const files = await buildAll(rawDir);
 		writeDataDir(files, outDir);
 		console.log(`Wrote ${files.size} files to ${outDir} from ${rawDir} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 	} catch (error) {

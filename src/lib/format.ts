@@ -68,3 +68,8 @@ export function judgement(comparison: Comparison, indicator: Pick<Indicator, 'po
 	const higherIsWorse = indicator.polarity === 'higher_is_worse';
 	return (comparison === 'higher') === higherIsWorse ? 'worse' : 'better';
 }
+
+/** "IMD score (2019)" already names its period; other labels get it added: "Child poverty (FYE 2025)". */
+export function labelWithPeriod(indicator: { label: string; period: string }): string {
+	return indicator.label.includes(indicator.period) ? indicator.label : `${indicator.label} (${indicator.period})`;
+}

@@ -34,7 +34,16 @@ export async function fetchDataFile(file: string): Promise<Response> {
 	return response;
 }
 
-export async function fetchCatalogue(): Promise<Catalogue> {
+let catalogueRequest: Promise<Catalogue> | undefined;
+
+/** indicators.json, fetched once per visit. */
+export function fetchCatalogue(): Promise<Catalogue> {
+	catalogueRequest ??= requestCatalogue();
+	catalogueRequest.catch(() => (catalogueRequest = undefined));
+	return catalogueRequest;
+}
+
+async function requestCatalogue(): Promise<Catalogue> {
 	const response = await fetchDataFile('indicators.json');
 	try {
 		const catalogue = (await response.json()) as Catalogue;

@@ -59,3 +59,21 @@ export const FAMILY_LABELS: Record<Family, string> = {
 };
 
 export const FAMILY_ORDER: Family[] = ['deprivation', 'child_poverty', 'life_expectancy', 'ks4', 'segregation', 'population', 'geography'];
+
+/** What every page needs to name, format and colour an indicator; the long texts load where they are read. */
+export type IndicatorSummary = Pick<
+	Indicator,
+	'id' | 'family' | 'label' | 'short_label' | 'unit' | 'decimals' | 'polarity' | 'period' | 'headline' | 'source_id' | 'derived'
+>;
+
+export type IndicatorTexts = Pick<Indicator, 'id' | 'description' | 'method' | 'caveat'>;
+
+export function summarise(indicator: Indicator): IndicatorSummary {
+	const { id, family, label, short_label, unit, decimals, polarity, period, headline, source_id, derived } = indicator;
+	return { id, family, label, short_label, unit, decimals, polarity, period, headline, source_id, derived };
+}
+
+export function textsOf(indicator: Indicator): IndicatorTexts {
+	const { id, description, method, caveat } = indicator;
+	return { id, description, method, caveat };
+}

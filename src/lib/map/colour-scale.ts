@@ -37,10 +37,10 @@ export function colourScale(values: (number | null)[], indicator: Pick<Indicator
 		return index === -1 ? CLASSES - 1 : index;
 	};
 	const darkerMeans = neutral
-		? `Darker means a higher ${indicator.short_label.toLowerCase()}.`
+		? `Darker means a higher ${indicator.short_label}.`
 		: indicator.polarity === 'higher_is_worse'
-			? `Darker means a higher ${indicator.short_label.toLowerCase()}: worse.`
-			: `Darker means a lower ${indicator.short_label.toLowerCase()}: worse.`;
+			? `Darker means a higher ${indicator.short_label}: worse.`
+			: `Darker means a lower ${indicator.short_label}: worse.`;
 	return {
 		breaks,
 		colours,

@@ -1,10 +1,10 @@
 /** Turns query results for one indicator into what the map, ranking and table show. Pure, so it is tested. */
 import { colourScale, type ColourScale } from '$lib/map/colour-scale.ts';
-import { compareWith, describeRank, formatValue, judgement } from '$lib/format.ts';
-import type { Benchmark, Indicator, Ward, WardValue } from '$lib/data/types.ts';
+import { compareWith, describeRank, formatValue, judgement, labelWithPeriod } from '$lib/format.ts';
+import type { Benchmark, IndicatorSummary, Ward, WardValue } from '$lib/data/types.ts';
 
 export interface IndicatorView {
-	indicator: Indicator;
+	indicator: IndicatorSummary;
 	scale: ColourScale;
 	fills: Record<string, string>;
 	byCode: Map<string, WardValue>;
@@ -14,7 +14,7 @@ export interface IndicatorView {
 	summary: string;
 }
 
-export function indicatorView(indicator: Indicator, rows: WardValue[], benchmark: Benchmark | undefined, wards: Ward[]): IndicatorView {
+export function indicatorView(indicator: IndicatorSummary, rows: WardValue[], benchmark: Benchmark | undefined, wards: Ward[]): IndicatorView {
 	const byCode = new Map(rows.map((r) => [r.ward_code, r]));
 	const nameOf = new Map(wards.map((w) => [w.code, w.name]));
 	const scale = colourScale(rows.map((r) => r.value), indicator);
@@ -42,7 +42,7 @@ export function indicatorView(indicator: Indicator, rows: WardValue[], benchmark
 	const top = ranked[0];
 	const bottom = ranked[ranked.length - 1];
 	const summary = top
-		? `${indicator.label} (${indicator.period}) across ${ranked.length} Birmingham wards: highest ${nameOf.get(top.ward_code)} (${formatValue(top.value, indicator)}), lowest ${nameOf.get(bottom.ward_code)} (${formatValue(bottom.value, indicator)}).` +
+		? `${labelWithPeriod(indicator)} across ${ranked.length} Birmingham wards: highest ${nameOf.get(top.ward_code)} (${formatValue(top.value, indicator)}), lowest ${nameOf.get(bottom.ward_code)} (${formatValue(bottom.value, indicator)}).` +
 			(benchmark?.birmingham != null ? ` Birmingham ${formatValue(benchmark.birmingham, indicator)}.` : '') +
 			(benchmark?.england != null ? ` England ${formatValue(benchmark.england, indicator)}.` : '')
 		: `${indicator.label}: no ward figures.`;

@@ -3,22 +3,31 @@
  * yardsticks and avoids jargon; a sentence is left out when its figure is missing.
  */
 import { formatValue } from '$lib/format.ts';
-import type { Benchmark, Indicator, WardValue } from '$lib/data/types.ts';
+import type { Benchmark, IndicatorSummary, WardValue } from '$lib/data/types.ts';
 
 export interface SummaryInput {
 	wardName: string;
 	values: Map<string, WardValue>;
 	benchmarks: Map<string, Benchmark>;
-	indicators: Map<string, Indicator>;
+	indicators: Map<string, IndicatorSummary>;
 }
 
-/** "1 in 3" for 33.2%: easier to picture than a percentage. */
-export function oneIn(percent: number): string {
-	if (percent <= 0) return 'none';
-	const n = Math.round(100 / percent);
-	if (n <= 1) return 'almost all';
-	if (n === 2 && percent > 45) return '1 in 2';
-	return `1 in ${n}`;
+/**
+ * "1 in 3" for 33.2%, "2 in 5" for 41%: easier to picture than a percentage. Only small denominators, because
+ * "3 in 7" is no easier to read than 43%.
+ */
+export function inWords(percent: number): string {
+	if (percent < 5) return 'fewer than 1 in 20';
+	if (percent > 95) return 'almost all';
+	let best = { n: 1, d: 2, error: Infinity };
+	for (const d of [2, 3, 4, 5, 10, 20]) {
+		for (let n = 1; n < d; n++) {
+			const error = Math.abs(n / d - percent / 100);
+			// A new fraction must be clearly closer to beat a simpler one.
+			if (error < best.error - 0.005) best = { n, d, error };
+		}
+	}
+	return `${best.n} in ${best.d}`;
 }
 
 export function wardSummary({ wardName, values, benchmarks, indicators }: SummaryInput): string[] {
@@ -40,8 +49,8 @@ export function wardSummary({ wardName, values, benchmarks, indicators }: Summar
 	if (cp.row?.value != null && cp.ind) {
 		const city = cp.bench?.birmingham;
 		sentences.push(
-			`About ${oneIn(cp.row.value)} children here grow up in a low-income family once housing costs are paid (${formatValue(cp.row.value, cp.ind)})` +
-				(city != null ? `, compared with ${oneIn(city)} across Birmingham.` : '.')
+			`About ${inWords(cp.row.value)} children here grow up in a low-income family once housing costs are paid (${formatValue(cp.row.value, cp.ind)})` +
+				(city != null ? `, compared with ${inWords(city)} across Birmingham.` : '.')
 		);
 	}
 

@@ -18,7 +18,15 @@ export async function load({ params }) {
 	const local: FeatureCollection = { ...wards, features: wards.features.filter((f) => f.properties?.code === ward.code || neighbours.includes(f.properties?.code)) };
 	const lsoas = readGeometry('lsoa11.geojson');
 	const wardLsoas: FeatureCollection = { ...lsoas, features: lsoas.features.filter((f) => f.properties?.ward_code === ward.code) };
+	// Method and caveat texts repeat across years of one measure: send each distinct text once.
+	const notes = Object.fromEntries(
+		[...new Set(db.catalogue.indicators.map((i) => i.family))].map((family) => [
+			family,
+			[...new Set(db.catalogue.indicators.filter((i) => i.family === family).flatMap((i) => [i.method, i.caveat]).filter(Boolean))]
+		])
+	);
 	return {
+		notes,
 		ward,
 		values: await getWardValues(db, ward.code),
 		benchmarks: await getBenchmarks(db),
