@@ -7,6 +7,7 @@ import { parseCsv } from '../../scripts/lib/csv.ts';
 const wards = parseCsv(readFileSync('data/wards.csv', 'utf8'), 'wards.csv');
 const imd = parseCsv(readFileSync('data/imd.csv', 'utf8'), 'imd.csv');
 const imdOf = (code: string) => Number(imd.find((r) => r.area_code === code)!.imd19_score);
+const imdDecimals = (JSON.parse(readFileSync('data/indicators.json', 'utf8')).indicators as { id: string; decimals: number }[]).find((i) => i.id === 'imd19_score')!.decimals;
 
 let browser: Browser;
 beforeAll(async () => {
@@ -23,7 +24,7 @@ describe('home page', () => {
 		await expect.poll(() => rows.count()).toBe(69);
 		const ladywood = wards.find((w) => w.name === 'Ladywood')!;
 		const row = page.locator(`[data-testid="ward-table"] tr[data-code="${ladywood.code}"]`);
-		expect(await row.locator('td').first().textContent()).toBe(imdOf(ladywood.code).toFixed(1));
+		expect(await row.locator('td').first().textContent()).toBe(imdOf(ladywood.code).toFixed(imdDecimals));
 		// The prerendered SVG map is there without any script.
 		expect(await page.locator('[data-testid="svg-map"] a').count()).toBe(69);
 		await context.close();
@@ -90,6 +91,24 @@ describe('home page', () => {
 		await page.keyboard.press('Enter');
 		await page.waitForURL(/\/ward\//);
 		expect(await page.locator('h1').textContent()).toBe(name);
+		await page.close();
+	});
+
+	it('starts DuckDB after the first paint, and its answers match the published figures', async () => {
+		const page = await browser.newPage();
+		const wasmRequests: string[] = [];
+		page.on('request', (request) => {
+			if (request.url().endsWith('.wasm')) wasmRequests.push(request.url());
+		});
+		await page.goto(siteUrl('/'));
+		const status = page.locator('[data-testid="duckdb-status"]');
+		await expect.poll(() => status.getAttribute('data-phase'), { timeout: 60_000 }).toBe('ready');
+		expect(wasmRequests).toHaveLength(1);
+		await page.selectOption('#indicator-picker', 'cp_ahc_pct_2025');
+		const childPoverty = parseCsv(readFileSync('data/child_poverty.csv', 'utf8'), 'child_poverty.csv');
+		const heartlands = wards.find((w) => w.name === 'Heartlands')!.code;
+		const expected = `${Number(childPoverty.find((r) => r.area_code === heartlands)!.cp_ahc_pct_2025).toFixed(1)}%`;
+		await expect.poll(() => page.locator(`[data-testid="ward-table"] tr[data-code="${heartlands}"] td`).first().textContent()).toBe(expected);
 		await page.close();
 	});
 

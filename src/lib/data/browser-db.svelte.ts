@@ -72,6 +72,26 @@ function describeFailure(error: unknown): string {
 	return message;
 }
 
+async function downloadWithProgress(url: string): Promise<Blob> {
+	let response: Response;
+	try {
+		response = await fetch(url);
+	} catch {
+		throw new Error('the database engine (WebAssembly) could not be downloaded');
+	}
+	if (!response.ok || !response.body) throw new Error(`the database engine could not be downloaded (server answered ${response.status})`);
+	duckdbStatus.bytesTotal = Number(response.headers.get('Content-Length') ?? 0);
+	const reader = response.body.getReader();
+	const chunks: Uint8Array[] = [];
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		chunks.push(value);
+		duckdbStatus.bytesLoaded += value.byteLength;
+	}
+	return new Blob(chunks as BlobPart[], { type: 'application/wasm' });
+}
+
 async function start(): Promise<Database> {
 	if (typeof WebAssembly === 'undefined' || typeof Worker === 'undefined') {
 		throw new Error('this browser cannot run DuckDB (no WebAssembly or Web Workers)');
@@ -92,10 +112,14 @@ async function start(): Promise<Database> {
 	duckdbStatus.bundle = bundle.mainModule === ehWasm ? 'eh' : 'mvp';
 	const worker = new Worker(bundle.mainWorker!);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-	await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (progress) => {
-		duckdbStatus.bytesLoaded = progress.bytesLoaded;
-		duckdbStatus.bytesTotal = progress.bytesTotal;
-	});
+	// We download the wasm ourselves: DuckDB's own loader hangs rather than failing when the file is
+	// blocked, and this way the progress bar counts real bytes.
+	const wasmUrl = URL.createObjectURL(await downloadWithProgress(bundle.mainModule));
+	try {
+		await db.instantiate(wasmUrl, bundle.pthreadWorker);
+	} finally {
+		URL.revokeObjectURL(wasmUrl);
+	}
 	duckdbStatus.phase = 'starting';
 	const connection = await db.connect();
 	// DuckDB-WASM would fetch extensions from its own host on first use; this site reads CSV only.

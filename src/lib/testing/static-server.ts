@@ -42,7 +42,7 @@ export async function serveDirectory(root: string, port = 0, basePath = ''): Pro
 			else res.end('Not found');
 			return;
 		}
-		res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+		res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': statSync(file).size });
 		createReadStream(file).pipe(res);
 	});
 	await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
