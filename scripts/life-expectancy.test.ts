@@ -202,8 +202,14 @@ describe('lifeExpectancyCsv', () => {
 			])
 		);
 
-	it('writes 69 wards, then ONS Birmingham and England with empty persons and coverage cells', () => {
-		const rows = parseCsv(lifeExpectancyCsv(syntheticWards(), names, benchmarks), 'life_expectancy.csv');
+	const birminghamBuilt: AreaLifeExpectancy = {
+		bySex: { male: { value: 79.84, lower: 79.61, upper: 80.07 }, female: { value: 85.0, lower: 84.8, upper: 85.2 }, persons: { value: 82.4, lower: 82.2, upper: 82.6 } },
+		lsoasWithValue: { male: 600, female: 600, persons: 610 },
+		lsoasInArea: 639
+	};
+
+	it('writes 69 wards, then Birmingham built like for like, then an empty England row', () => {
+		const rows = parseCsv(lifeExpectancyCsv(syntheticWards(), names, birminghamBuilt), 'life_expectancy.csv');
 		expect(rows).toHaveLength(71);
 		expect(rows[0]).toEqual({
 			area_code: 'E05011118',
@@ -224,17 +230,17 @@ describe('lifeExpectancyCsv', () => {
 			le_lsoas_in_ward: '8'
 		});
 		expect(rows[5]).toMatchObject({ le_persons: '', le_persons_lower: '', le_lsoas_with_value: '2' });
-		expect(rows[69]).toMatchObject({ area_code: 'E08000025', area_type: 'local_authority', le_male: '78.0', le_male_lower: '77.7', le_female_upper: '82.6', le_persons: '', le_lsoas_in_ward: '' });
-		expect(rows[70]).toMatchObject({ area_code: 'E92000001', area_type: 'country', le_male: '79.7', le_female: '83.3', le_persons: '' });
+		expect(rows[69]).toMatchObject({ area_code: 'E08000025', area_type: 'local_authority', le_male: '79.8', le_male_lower: '79.6', le_female_upper: '85.2', le_persons: '82.4', le_lsoas_in_ward: '' });
+		expect(rows[70]).toMatchObject({ area_code: 'E92000001', area_type: 'country', le_male: '', le_female: '', le_persons: '' });
 	});
 
 	it('refuses anything but exactly the 69 wards', () => {
 		const wards = syntheticWards();
 		wards.delete('E05011150');
-		expect(() => lifeExpectancyCsv(wards, names, benchmarks)).toThrow(/missing E05011150/);
+		expect(() => lifeExpectancyCsv(wards, names, birminghamBuilt)).toThrow(/missing E05011150/);
 		const extra = syntheticWards();
 		extra.set('E05000001', extra.get('E05011118')!);
-		expect(() => lifeExpectancyCsv(extra, names, benchmarks)).toThrow(/E05000001 is not a Birmingham ward code/);
+		expect(() => lifeExpectancyCsv(extra, names, birminghamBuilt)).toThrow(/E05000001 is not a Birmingham ward code/);
 	});
 });
 
@@ -266,8 +272,12 @@ describe('real life expectancy files', () => {
 		const text = output.files['life_expectancy.csv'];
 		const rows = parseCsv(text, 'life_expectancy.csv');
 		const byCode = new Map(rows.map((r) => [r.area_code, r]));
-		expect(byCode.get('E08000025')).toMatchObject({ le_male: '78.0', le_male_lower: '77.7', le_male_upper: '78.2', le_female: '82.4', le_persons: '' });
-		expect(byCode.get('E92000001')).toMatchObject({ le_male: '79.7', le_female: '83.3' });
+		// Birmingham is the like-for-like figure built from the same MSOAs; ONS's own figures are quoted in the caveat.
+		expect(byCode.get('E08000025')).toMatchObject({ le_male: '79.8', le_female: '85.0', le_persons: '82.4' });
+		expect(byCode.get('E92000001')).toMatchObject({ le_male: '', le_female: '', le_persons: '' });
+		const maleCaveat = output.indicators.find((i) => i.id === 'le_male')!.caveat;
+		expect(maleCaveat).toContain('78.0 and 82.4 for Birmingham');
+		expect(maleCaveat).toContain('79.7 and 83.3 for England');
 		expect(byCode.get('E05011151')).toMatchObject({ area_name: 'Ladywood', le_persons: '', le_lsoas_with_value: '4', le_lsoas_in_ward: '15' });
 
 		const wards = rows.filter((r) => r.area_type === 'ward');

@@ -287,11 +287,15 @@ function estimateCells(bySex: Partial<Record<Sex, Estimate | Benchmark | null>>)
 	return cells;
 }
 
-/** life_expectancy.csv: the 69 ward estimates by code, then ONS Birmingham and England. */
+/**
+ * life_expectancy.csv: the 69 ward estimates by code, then Birmingham built the same way from the same MSOA
+ * figures, then an empty England row. The MSOA source runs about two years above ONS's district series, so
+ * only a like-for-like benchmark is fair; the ONS figures are quoted in the caveat instead.
+ */
 export function lifeExpectancyCsv(
 	wards: ReadonlyMap<string, AreaLifeExpectancy>,
 	names: ReadonlyMap<string, string>,
-	benchmarks: ReadonlyMap<string, BenchmarksBySex>
+	birminghamFromMsoas: AreaLifeExpectancy
 ): string {
 	const codes = [...wards.keys()].sort();
 	assertExactlyBirminghamWards(codes, OUTPUT_FILE);
@@ -310,14 +314,8 @@ export function lifeExpectancyCsv(
 			le_lsoas_in_ward: fixed(ward.lsoasInArea, 0)
 		};
 	});
-	for (const [code, name, type] of [
-		[BIRMINGHAM_CODE, BIRMINGHAM_NAME, 'local_authority'],
-		[ENGLAND_CODE, ENGLAND_NAME, 'country']
-	]) {
-		const benchmark = benchmarks.get(code);
-		if (!benchmark) throw new DataError(OUTPUT_FILE, `no benchmark for ${code}`);
-		rows.push({ area_code: code, area_name: name, area_type: type, ...estimateCells(benchmark) });
-	}
+	rows.push({ area_code: BIRMINGHAM_CODE, area_name: BIRMINGHAM_NAME, area_type: 'local_authority', ...estimateCells(birminghamFromMsoas.bySex) });
+	rows.push({ area_code: ENGLAND_CODE, area_name: ENGLAND_NAME, area_type: 'country', ...estimateCells({}) });
 	return toCsv(OUTPUT_COLUMNS, rows);
 }
 
@@ -371,9 +369,7 @@ export const METHOD =
 function lifeExpectancyIndicator(sex: Sex, coverage: string, levelNote: string): IndicatorMeta {
 	const words = SEX_WORDS[sex];
 	const benchmarkNote =
-		sex === 'persons'
-			? `ONS publishes no overall (males and females together) figure for Birmingham or England, so there is no benchmark in this column.`
-			: `The Birmingham and England benchmarks are ONS ${BENCHMARK_PERIOD_LABEL} (three years pooled, not 2016–2020, and not built the same way as the ward estimates), from a copy of ONS Explore Local Statistics that was transcribed by hand: check it against ONS before relying on it.`;
+		'The Birmingham figure is built the same way from the same MSOA figures, so wards can be compared with it like for like. No England figure is shown, because no England value built this way exists.';
 	return {
 		id: `le_${sex}`,
 		family: 'life_expectancy',
@@ -413,12 +409,13 @@ export function coverageNote(sex: Sex, wards: ReadonlyMap<string, AreaLifeExpect
  * The MSOA source runs higher than ONS's district series, so the reader must be told how the ward estimates
  * sit against the ONS benchmarks before comparing them.
  */
-export function levelNote(birminghamFromMsoas: EstimatesBySex, onsBirmingham: BenchmarksBySex): string {
+export function levelNote(birminghamFromMsoas: EstimatesBySex, onsBirmingham: BenchmarksBySex, onsEngland: BenchmarksBySex): string {
 	const built = (sex: Sex) => fixed(birminghamFromMsoas[sex]?.value, 1);
 	return (
-		`Built the same way from the same MSOA figures, Birmingham as a whole comes out at ${built('male')} years for males, ${built('female')} for females and ${built('persons')} overall, ` +
-		`against ONS ${BENCHMARK_PERIOD_LABEL} figures of ${fixed(onsBirmingham.male.value, 1)} and ${fixed(onsBirmingham.female.value, 1)}: the MSOA source runs higher than ONS's district figures (in every West Midlands district), ` +
-		'so compare wards with each other and with these like-for-like Birmingham figures, not with the ONS Birmingham and England rows.'
+		`Built this way, Birmingham as a whole comes out at ${built('male')} years for males, ${built('female')} for females and ${built('persons')} overall. ` +
+		`ONS's own ${BENCHMARK_PERIOD_LABEL} figures (from a hand-transcribed copy of ONS Explore Local Statistics) are ${fixed(onsBirmingham.male.value, 1)} and ${fixed(onsBirmingham.female.value, 1)} for Birmingham ` +
+		`and ${fixed(onsEngland.male.value, 1)} and ${fixed(onsEngland.female.value, 1)} for England: the MSOA source runs higher than ONS's district figures in every West Midlands district, ` +
+		'so compare wards with each other and with the like-for-like Birmingham figure, not with ONS figures.'
 	);
 }
 
@@ -444,9 +441,13 @@ export function buildLifeExpectancy(raw: RawDir): FamilyOutput {
 	const { wards, benchmarks, birminghamFromMsoas } = estimateLifeExpectancy(raw);
 	const names = wardNames(raw);
 	return {
-		files: { [OUTPUT_FILE]: lifeExpectancyCsv(wards, names, benchmarks) },
+		files: { [OUTPUT_FILE]: lifeExpectancyCsv(wards, names, birminghamFromMsoas) },
 		indicators: SEXES.map((sex) =>
-			lifeExpectancyIndicator(sex, coverageNote(sex, wards, names), levelNote(birminghamFromMsoas.bySex, benchmarks.get(BIRMINGHAM_CODE)!))
+			lifeExpectancyIndicator(
+				sex,
+				coverageNote(sex, wards, names),
+				levelNote(birminghamFromMsoas.bySex, benchmarks.get(BIRMINGHAM_CODE)!, benchmarks.get(ENGLAND_CODE)!)
+			)
 		),
 		sources: [LE_MSOA_SOURCE, LE_ONS_SOURCE, IMD_DENOMINATORS_SOURCE]
 	};

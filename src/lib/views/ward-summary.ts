@@ -17,10 +17,10 @@ export interface SummaryInput {
  * "3 in 7" is no easier to read than 43%.
  */
 export function inWords(percent: number): string {
-	if (percent < 5) return 'fewer than 1 in 20';
 	if (percent > 95) return 'almost all';
+	if (percent < 12) return percent <= 0 ? 'none' : `1 in ${Math.round(100 / percent)}`;
 	let best = { n: 1, d: 2, error: Infinity };
-	for (const d of [2, 3, 4, 5, 10, 20]) {
+	for (const d of [2, 3, 4, 5, 10]) {
 		for (let n = 1; n < d; n++) {
 			const error = Math.abs(n / d - percent / 100);
 			// A new fraction must be clearly closer to beat a simpler one.
@@ -38,10 +38,13 @@ export function wardSummary({ wardName, values, benchmarks, indicators }: Summar
 	if (imd.row?.value != null && imd.row.rank_high != null && imd.ind) {
 		const lessDeprived = imd.row.ranked - imd.row.rank_high;
 		const versusEngland = imd.bench?.england != null ? (imd.row.value > imd.bench.england ? 'more' : 'less') : null;
+		const england = versusEngland ? `, and ${versusEngland} deprived than England on average` : '';
 		sentences.push(
 			imd.row.rank_high === 1
-				? `${wardName} is the most deprived of Birmingham's ${imd.row.ranked} wards${versusEngland ? `, and ${versusEngland} deprived than England on average` : ''}.`
-				: `${wardName} is more deprived than ${lessDeprived} of Birmingham's ${imd.row.ranked} wards${versusEngland ? `, and ${versusEngland} deprived than England on average` : ''}.`
+				? `${wardName} is the most deprived of Birmingham's ${imd.row.ranked} wards${england}.`
+				: lessDeprived === 0
+					? `${wardName} is the least deprived of Birmingham's ${imd.row.ranked} wards${england}.`
+					: `${wardName} is more deprived than ${lessDeprived} of Birmingham's ${imd.row.ranked} wards${england}.`
 		);
 	}
 
