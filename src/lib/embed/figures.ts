@@ -187,8 +187,10 @@ export function legendSpec(scale: ColourScale, format: (v: number) => string, ti
 export const fileStem = (...parts: string[]) => ['birmingham-wards', ...parts].join('-').replace(/[^A-Za-z0-9_-]+/g, '-');
 
 /** "Overall life expectancy, 2016–2020"; labels that already name their year are left alone. */
+export const shortPeriod = (indicator: Pick<IndicatorSummary, 'period'>) => indicator.period.replace(/\s*\(.*\)\s*$/, '');
+
 export function cardLabel(indicator: IndicatorSummary): string {
-	const period = indicator.period.replace(/\s*\(.*\)\s*$/, '');
+	const period = shortPeriod(indicator);
 	const years = period.match(/\d{4}/g) ?? [];
 	return years.some((y) => indicator.short_label.includes(y)) ? indicator.short_label : `${indicator.short_label}, ${period}`;
 }
