@@ -7,6 +7,6 @@ export async function load() {
 	return {
 		wards: await getWards(db),
 		indicators: db.catalogue.indicators.map(summarise),
-		sources: db.catalogue.sources.map(({ id, title, publisher, attribution }) => ({ id, title, publisher, attribution }))
+		sources: db.catalogue.sources.map(({ id, title, publisher, attribution, licence }) => ({ id, title, publisher, attribution, licence }))
 	};
 }

@@ -1,0 +1,3 @@
+import { loadIndicatorEmbed } from '$lib/embed/indicator-embed.server.ts';
+
+export const load = () => loadIndicatorEmbed();
