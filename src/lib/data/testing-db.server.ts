@@ -7,6 +7,10 @@ export function fixtureDatabase(dataDir: string) {
 	const engine = nodeEngine(dataDir);
 	const loaded = new Set<TableName>();
 	return {
+		/** Creates fixture tables or views straight from SQL, e.g. a small ward_values. */
+		async exec(sql: string): Promise<void> {
+			await engine.run(sql);
+		},
 		async query<T>(sql: string, tables: TableName[] = []): Promise<T[]> {
 			for (const table of tables) {
 				if (loaded.has(table)) continue;
