@@ -10,7 +10,7 @@ import { comparisonCsv, comparisonView } from './comparison.ts';
 
 const db = buildTimeDatabase();
 const allWards = await getWards(db);
-const chosen = ['Ladywood', 'Sutton Four Oaks', 'Perry Barr'].map((name) => allWards.find((w) => w.name === name)!);
+const chosen = ['Heartlands', 'Sutton Four Oaks', 'Perry Barr'].map((name) => allWards.find((w) => w.name === name)!);
 const indicators = db.catalogue.indicators.map(summarise);
 const families = comparisonView(indicators, await getWardsValues(db, chosen.map((w) => w.code)), await getBenchmarks(db), chosen);
 const rowOf = (id: string) => families.flatMap((f) => [...f.primary, ...f.more]).find((r) => r.indicator.id === id)!;
@@ -26,10 +26,10 @@ describe('side-by-side comparison', () => {
 	it('marks significant differences only where intervals exist, from the published intervals', () => {
 		const le = rowOf('le_persons');
 		const source = (code: string) => lifeExpectancy.find((r) => r.area_code === code)!;
-		const [ladywood, sutton] = [source(chosen[0].code), source(chosen[1].code)];
-		expect(le.cells[0].value).toBe(Number(ladywood.le_persons));
-		const separate = Number(sutton.le_persons_lower) > Number(ladywood.le_persons_upper);
-		expect(le.differences.some((d) => d.startsWith('Sutton Four Oaks (B) is significantly higher than Ladywood (A)'))).toBe(separate);
+		const [heartlands, sutton] = [source(chosen[0].code), source(chosen[1].code)];
+		expect(le.cells[0].value).toBe(Number(heartlands.le_persons));
+		const separate = Number(sutton.le_persons_lower) > Number(heartlands.le_persons_upper);
+		expect(le.differences.some((d) => d.startsWith('Sutton Four Oaks (B) is significantly higher than Heartlands (A)'))).toBe(separate);
 		expect(le.cells[0].versusCity).toMatch(/significantly|not significantly/);
 		const imd = rowOf('imd19_score');
 		expect(imd.hasIntervals).toBe(false);
@@ -41,7 +41,7 @@ describe('side-by-side comparison', () => {
 		const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
 		expect(parsed).toHaveLength(indicators.length);
 		const imd = parsed.find((r) => r.indicator_id === 'imd19_score')!;
-		expect(Number(imd['Ladywood value'])).toBe(rowOf('imd19_score').cells[0].value);
+		expect(Number(imd['Heartlands value'])).toBe(rowOf('imd19_score').cells[0].value);
 		expect(imd['Perry Barr rank (1 = highest)']).toBe(rowOf('imd19_score').cells[2].rankText);
 		expect(parsed.every((r) => r.attribution.length > 20)).toBe(true);
 	});
