@@ -9,6 +9,8 @@ export interface WardMapProps {
 	describe: (code: string) => string;
 	hrefOf: (code: string) => string;
 	onfocusward?: (code: string | null) => void;
+	/** When given, choosing a ward calls this instead of following hrefOf (e.g. to add it to a comparison). */
+	onselectward?: (code: string) => void;
 }
 
 export interface WardLabel {
