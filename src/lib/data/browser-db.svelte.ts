@@ -132,6 +132,8 @@ async function start(): Promise<Database> {
 		URL.revokeObjectURL(wasmUrl);
 	}
 	duckdbStatus.phase = 'starting';
+	// Decimals arrive as doubles, like every other number the pages read.
+	await db.open({ query: { castDecimalToDouble: true } });
 	const connection = await db.connect();
 	// DuckDB-WASM would fetch extensions from its own host on first use; this site reads CSV only.
 	await connection.query('SET autoinstall_known_extensions = false');

@@ -53,12 +53,28 @@ export interface ConsoleResult {
 export class ConsoleError extends Error {}
 
 /** DuckDB's messages, without the position pointer (it counts lines of the wrapped query, not the reader's). */
-export function readableError(message: string): string {
-	const text = message.split(/\n\s*LINE \d+:/)[0].trim();
+export function readableError(message: string, keepPosition = false): string {
+	let text = message;
+	if (text.trim().startsWith('{')) {
+		try {
+			const parsed = JSON.parse(text) as { exception_type?: string; exception_message?: string };
+			if (parsed.exception_message) text = `${parsed.exception_type ?? 'Query'} Error: ${parsed.exception_message}`;
+		} catch {
+			// Not JSON after all; show it as it came.
+		}
+	}
+	if (!keepPosition) text = text.split(/\n\s*LINE \d+:/)[0];
+	text = text.trim();
 	return text.replace(/^(\w+) Error: /, '$1 error: ');
 }
 
-function plainCell(value: unknown): unknown {
+function plainCell(value: unknown, type: string): unknown {
+	if (typeof value === 'number' && /^Date/.test(type)) return new Date(value).toISOString().slice(0, 10);
+	if ((typeof value === 'number' || typeof value === 'bigint') && /^Timestamp/.test(type)) {
+		const unit = type.match(/<(\w+)/)?.[1] ?? 'MILLISECOND';
+		const divisor = { SECOND: 1 / 1000, MILLISECOND: 1, MICROSECOND: 1000, NANOSECOND: 1_000_000 }[unit] ?? 1;
+		return new Date(Number(value) / divisor).toISOString().replace('.000Z', 'Z');
+	}
 	if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
 	if (value instanceof Date) return value.toISOString();
 	if (value instanceof Uint8Array) return `(${value.byteLength} bytes)`;
@@ -69,12 +85,17 @@ function plainCell(value: unknown): unknown {
 	return value;
 }
 
+/** json_serialize_sql lives in DuckDB's json extension, which some DuckDB-WASM builds leave out. */
+let parserAvailable = true;
+
 async function checkWithParser(conn: AsyncDuckDBConnection, sql: string): Promise<void> {
+	if (!parserAvailable) return;
 	let tree: string;
 	try {
 		tree = String((await conn.query(parseCheckSql(sql))).toArray()[0]?.toJSON().tree ?? '');
 	} catch {
-		// json_serialize_sql is missing from this DuckDB build; the locked engine still refuses files.
+		// Without it, the lexical gate and the locked engine still stand.
+		parserAvailable = false;
 		return;
 	}
 	const parsed = JSON.parse(tree) as { error: boolean; error_message?: string; error_type?: string; statements?: unknown[] };
@@ -92,6 +113,12 @@ export async function runConsoleQuery(input: string, options: { rowCap?: number;
 	if (!check.ok) throw new ConsoleError(check.message);
 	const conn = await connection();
 	await checkWithParser(conn, check.sql);
+	try {
+		// Preparing parses and binds without running, so syntax and name errors describe the reader's own text.
+		await (await conn.prepare(check.sql)).close();
+	} catch (error) {
+		throw new ConsoleError(readableError(error instanceof Error ? error.message : String(error), true));
+	}
 
 	const started = performance.now();
 	let timer: ReturnType<typeof setTimeout> | undefined;
@@ -103,15 +130,17 @@ export async function runConsoleQuery(input: string, options: { rowCap?: number;
 	});
 	const run = (async () => {
 		const reader = await conn.send(cappedSql(check.sql, rowCap), true);
-		const columns = reader.schema.fields.map((f) => ({ name: f.name, type: String(f.type) }));
+		const describe = (schema: { fields: { name: string; type: unknown }[] }) => schema.fields.map((f) => ({ name: f.name, type: String(f.type) }));
+		let columns: ConsoleResult['columns'] | undefined;
 		const rows: unknown[][] = [];
 		for await (const batch of reader) {
+			columns ??= describe(batch.schema);
 			for (const row of batch) {
 				const values = row.toArray() as unknown[];
-				rows.push(columns.map((_, i) => plainCell(values[i])));
+				rows.push(values.map((value, i) => plainCell(value, columns![i]?.type ?? '')));
 			}
 		}
-		return { columns, rows };
+		return { columns: columns ?? (reader.schema ? describe(reader.schema) : []), rows };
 	})();
 	try {
 		const { columns, rows } = await Promise.race([run, timeout]);

@@ -252,6 +252,6 @@ export function describeUserIndicator(indicator: UserIndicator) {
 		id: indicator.id,
 		description: `Your data: column “${indicator.column_name}” of ${indicator.file_name}${indicator.period ? `, ${indicator.period}` : ''}. It is only in this browser and has not been checked by this site.`,
 		method: `Values as given in your file, matched to wards by code or name; ${UNIT_WORDS[indicator.unit]?.toLowerCase() ?? 'numbers'}. Ranks count only the wards with a value.`,
-		caveat: indicator.source_note ? `Source you gave: ${indicator.source_note}` : 'No source given. Add one when you upload, so anyone reading a screenshot knows where the figures came from.'
+		caveat: 'These are your figures as given in your file; this site has not checked them, and there is no Birmingham or England figure to compare with.'
 	};
 }

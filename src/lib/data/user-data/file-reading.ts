@@ -95,7 +95,8 @@ export function parseRecords(text: string, meta: { fileName: string; bytes: numb
 		skipEmptyLines: false,
 		delimitersToGuess: [',', '\t', ';', '|'],
 		chunkSize: 1024 * 1024,
-		chunk(results, parser) {
+		complete() {},
+		chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
 			table.delimiter = results.meta.delimiter || table.delimiter;
 			for (const error of results.errors) if (error.type === 'Quotes' && error.row !== undefined) quoteProblems.push(rowNumber + error.row + 1);
 			for (const cells of results.data) {
