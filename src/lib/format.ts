@@ -3,7 +3,7 @@ import type { Indicator } from './data/types.ts';
 const grouped = (decimals: number) => new Intl.NumberFormat('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 
 /** A value as a reader sees it: "38.1", "41.2%", "78.4 years", "12,345". Missing values say so. */
-export function formatValue(value: number | null | undefined, indicator: Pick<Indicator, 'unit' | 'decimals'>, withUnit = true): string {
+export function formatValue(value: number | null | undefined, indicator: { unit: Indicator['unit'] | string; decimals: number }, withUnit = true): string {
 	if (value === null || value === undefined || !Number.isFinite(value)) return 'no data';
 	const text = grouped(indicator.decimals).format(value);
 	if (!withUnit) return text;
@@ -16,6 +16,10 @@ export function formatValue(value: number | null | undefined, indicator: Pick<In
 			return `${text} people`;
 		case 'per_km2':
 			return `${text} per km²`;
+		case 'gbp':
+			return value < 0 ? `−£${grouped(indicator.decimals).format(-value)}` : `£${text}`;
+		case 'per_1000':
+			return `${text} per 1,000`;
 		default:
 			return text;
 	}

@@ -55,6 +55,16 @@ async function requestCatalogue(): Promise<Catalogue> {
 }
 
 let starting: Promise<Database> | undefined;
+let instance: import('@duckdb/duckdb-wasm').AsyncDuckDB | undefined;
+
+/**
+ * A connection of its own on the running DuckDB-WASM (same tables), for work that must be cancellable without
+ * touching the pages' queries, such as the SQL console.
+ */
+export async function openBrowserConnection() {
+	await startBrowserDatabase();
+	return instance!.connect();
+}
 
 export function startBrowserDatabase(): Promise<Database> {
 	starting ??= start().catch((error: unknown) => {
@@ -112,6 +122,7 @@ async function start(): Promise<Database> {
 	duckdbStatus.bundle = bundle.mainModule === ehWasm ? 'eh' : 'mvp';
 	const worker = new Worker(bundle.mainWorker!);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+	instance = db;
 	// We download the wasm ourselves: DuckDB's own loader hangs rather than failing when the file is
 	// blocked, and this way the progress bar counts real bytes.
 	const wasmUrl = URL.createObjectURL(await downloadWithProgress(bundle.mainModule));
@@ -121,6 +132,8 @@ async function start(): Promise<Database> {
 		URL.revokeObjectURL(wasmUrl);
 	}
 	duckdbStatus.phase = 'starting';
+	// Decimals arrive as doubles, like every other number the pages read.
+	await db.open({ query: { castDecimalToDouble: true } });
 	const connection = await db.connect();
 	// DuckDB-WASM would fetch extensions from its own host on first use; this site reads CSV only.
 	await connection.query('SET autoinstall_known_extensions = false');

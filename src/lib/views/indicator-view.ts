@@ -3,8 +3,11 @@ import { colourScale, type ColourScale } from '$lib/map/colour-scale.ts';
 import { compareWith, describeRank, formatValue, judgement, labelWithPeriod } from '$lib/format.ts';
 import type { Benchmark, IndicatorSummary, Ward, WardValue } from '$lib/data/types.ts';
 
+/** What a view needs of an indicator: official ones and readers' own ("your data") both fit. */
+export type ViewIndicator = Pick<IndicatorSummary, 'label' | 'short_label' | 'polarity' | 'period' | 'decimals'> & { unit: string };
+
 export interface IndicatorView {
-	indicator: IndicatorSummary;
+	indicator: ViewIndicator;
 	scale: ColourScale;
 	fills: Record<string, string>;
 	byCode: Map<string, WardValue>;
@@ -14,7 +17,7 @@ export interface IndicatorView {
 	summary: string;
 }
 
-export function indicatorView(indicator: IndicatorSummary, rows: WardValue[], benchmark: Benchmark | undefined, wards: Ward[]): IndicatorView {
+export function indicatorView(indicator: ViewIndicator, rows: WardValue[], benchmark: Benchmark | undefined, wards: Ward[]): IndicatorView {
 	const byCode = new Map(rows.map((r) => [r.ward_code, r]));
 	const nameOf = new Map(wards.map((w) => [w.code, w.name]));
 	const scale = colourScale(rows.map((r) => r.value), indicator);

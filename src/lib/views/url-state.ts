@@ -16,6 +16,8 @@ export function readViewState(params: URLSearchParams, indicatorIds: Set<string>
 	const askedIndicator = params.get('indicator');
 	if (askedIndicator !== null) {
 		if (indicatorIds.has(askedIndicator)) indicator = askedIndicator;
+		else if (askedIndicator.startsWith('yours-'))
+			problems.push(`“${askedIndicator.slice(0, 60)}” is data someone added in their own browser; it is not in this one, so the map shows the default.`);
 		else problems.push(`There is no indicator called “${askedIndicator.slice(0, 60)}”, so the map shows the default.`);
 	}
 	let ward: string | null = null;
