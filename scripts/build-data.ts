@@ -8,16 +8,23 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildChildPoverty } from './child-poverty.ts';
 import { buildGeography, wardBaseRows } from './geography.ts';
-import { buildImd, wardPopulation2015 } from './imd.ts';
+import { buildImd } from './imd.ts';
 import { buildKs4 } from './ks4.ts';
 import { buildLifeExpectancy } from './life-expectancy.ts';
 import { buildPostcodes } from './postcodes.ts';
-import { buildSegregation, wardPopulation2021 } from './segregation.ts';
+import { buildSegregation } from './segregation.ts';
 import { DataError } from './lib/errors.ts';
 import type { FamilyOutput } from './lib/family.ts';
 import { RawDir } from './lib/raw.ts';
 import { buildWardsTable } from './wards-table.ts';
 import { checkIndicators, renderSourcesMarkdown } from './catalogue.ts';
+import { buildPopulation, workingAgePopulation } from './population.ts';
+import { buildFuelPoverty } from './fuel-poverty.ts';
+import { buildClaimantCount } from './claimant-count.ts';
+import { buildChildPovertyTrend } from './child-poverty-trend.ts';
+import { buildSupplementary } from './supplementary.ts';
+import { checkSeries } from './lib/series.ts';
+import { wardNames } from './lib/raw.ts';
 
 export const DEFAULT_RAW_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/data/raw');
 export const DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../data');
@@ -25,6 +32,7 @@ export const DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../dat
 /** Builds every published file in memory. Throws DataError on the first rule a raw file breaks. */
 export async function buildAll(rawDir: string): Promise<Map<string, string>> {
 	const raw = new RawDir(rawDir);
+	const population = buildPopulation(raw, wardNames(raw));
 	const families: FamilyOutput[] = [
 		await buildGeography(raw),
 		await buildPostcodes(raw),
@@ -32,7 +40,12 @@ export async function buildAll(rawDir: string): Promise<Map<string, string>> {
 		buildChildPoverty(raw),
 		buildLifeExpectancy(raw),
 		buildKs4(raw),
-		buildSegregation(raw)
+		buildSegregation(raw),
+		population.output,
+		buildFuelPoverty(raw, wardNames(raw)),
+		buildClaimantCount(raw, workingAgePopulation(population.estimates), wardNames(raw)),
+		buildChildPovertyTrend(raw, wardNames(raw)),
+		buildSupplementary(raw, wardNames(raw))
 	];
 	const files = new Map<string, string>();
 	const add = (path: string, text: string) => {
@@ -40,12 +53,16 @@ export async function buildAll(rawDir: string): Promise<Map<string, string>> {
 		files.set(path, text);
 	};
 	for (const family of families) for (const [path, text] of Object.entries(family.files)) add(path, text);
-	add('wards.csv', buildWardsTable(await wardBaseRows(raw), wardPopulation2021(raw), wardPopulation2015(raw)));
+	// Ward populations are the ONS ward estimates, not sums of best-fit LSOAs.
+	const wardEstimate = (year: number) => new Map([...population.estimates.wards].map(([code, years]) => [code, years.get(year)!.all!]));
+	add('wards.csv', buildWardsTable(await wardBaseRows(raw), wardEstimate(2021), wardEstimate(2015), wardEstimate(2024)));
 
 	const indicators = families.flatMap((f) => f.indicators);
 	const sources = families.flatMap((f) => f.sources);
+	const series = families.flatMap((f) => f.series ?? []);
 	checkIndicators(indicators, sources, files);
-	add('indicators.json', JSON.stringify({ indicators, sources: uniqueById(sources) }, null, '\t') + '\n');
+	checkSeries(series, sources, indicators, files);
+	add('indicators.json', JSON.stringify({ indicators, sources: uniqueById(sources), series }, null, '\t') + '\n');
 	add('SOURCES.md', renderSourcesMarkdown(uniqueById(sources)));
 	return new Map([...files].sort(([a], [b]) => a.localeCompare(b)));
 }

@@ -25,14 +25,21 @@ export const WARDS_COLUMNS = [
 	'label_lon',
 	'label_lat',
 	'population_2021',
-	'population_mid2015'
+	'population_mid2015',
+	'population_mid2024'
 ];
 
 /**
- * data/wards.csv: one row per ward with its geography and the two populations the indicators are built on
- * (Census 2021 and the IMD's mid-2015 denominators), both summed from the ward's best-fit LSOAs.
+ * data/wards.csv: one row per ward with its geography and its ONS ward population estimates for mid-2021
+ * (Census 2021-based), mid-2015 (2011-based) and mid-2024. These are estimates for the ward itself, not sums of
+ * best-fit LSOAs; LSOA populations are used only as weights inside a ward (IMD, life expectancy).
  */
-export function buildWardsTable(wards: WardBase[], population2021: Map<string, number>, populationMid2015: Map<string, number>): string {
+export function buildWardsTable(
+	wards: WardBase[],
+	population2021: Map<string, number>,
+	populationMid2015: Map<string, number>,
+	populationMid2024: Map<string, number>
+): string {
 	const file = 'wards.csv';
 	assertExactlyBirminghamWards(wards.map((w) => w.code), file);
 	const rows = [...wards]
@@ -40,9 +47,10 @@ export function buildWardsTable(wards: WardBase[], population2021: Map<string, n
 		.map((w, i) => {
 			const p21 = population2021.get(w.code);
 			const p15 = populationMid2015.get(w.code);
-			if (!p21 || !p15) throw new DataError(file, `ward ${w.code} has no population (2021: ${p21}, mid-2015: ${p15})`, i + 2);
-			if (p21 < 5000 || p21 > 60000 || p15 < 5000 || p15 > 60000) {
-				throw new DataError(file, `ward ${w.code} population ${p21} / ${p15} is outside the plausible range 5,000–60,000`, i + 2);
+			const p24 = populationMid2024.get(w.code);
+			if (!p21 || !p15 || !p24) throw new DataError(file, `ward ${w.code} has no population (mid-2021: ${p21}, mid-2015: ${p15}, mid-2024: ${p24})`, i + 2);
+			if ([p21, p15, p24].some((p) => p < 5000 || p > 60000)) {
+				throw new DataError(file, `ward ${w.code} population ${p21} / ${p15} / ${p24} is outside the plausible range 5,000–60,000`, i + 2);
 			}
 			return {
 				...w,
@@ -52,7 +60,8 @@ export function buildWardsTable(wards: WardBase[], population2021: Map<string, n
 				label_lon: fixed(w.label_lon, 5),
 				label_lat: fixed(w.label_lat, 5),
 				population_2021: fixed(p21, 0),
-				population_mid2015: fixed(p15, 0)
+				population_mid2015: fixed(p15, 0),
+				population_mid2024: fixed(p24, 0)
 			};
 		});
 	const slugs = new Set(rows.map((r) => r.slug));

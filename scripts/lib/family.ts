@@ -10,7 +10,10 @@ export type FamilyId =
 	| 'life_expectancy'
 	| 'ks4'
 	| 'segregation'
-	| 'population';
+	| 'population'
+	| 'fuel_poverty'
+	| 'employment'
+	| 'supplementary';
 
 export type Polarity = 'higher_is_worse' | 'higher_is_better' | 'neutral';
 
@@ -64,7 +67,49 @@ export interface FamilyOutput {
 	files: Record<string, string>;
 	indicators: IndicatorMeta[];
 	sources: SourceMeta[];
+	/** Time series published as tidy long files (one row per area and period). */
+	series?: SeriesMeta[];
 }
+
+/** A point where a series changes basis or method: values on either side must not be joined or differenced. */
+export interface SeriesBreak {
+	/** The first period of the new basis. */
+	before: string;
+	label: string;
+}
+
+/**
+ * One time series, described once in data/indicators.json under "series". Its file is long: one row per area
+ * and period, with the columns area_code, area_type, period (text as shown), date (ISO, for the axis) and basis
+ * (which estimate or method the value rests on; it changes at every break).
+ */
+export interface SeriesMeta {
+	id: string;
+	family: FamilyId;
+	label: string;
+	short_label: string;
+	description: string;
+	unit: IndicatorMeta['unit'];
+	decimals: number;
+	polarity: Polarity;
+	frequency: 'month' | 'year';
+	source_id: string;
+	derived: boolean;
+	method: string;
+	caveat: string;
+	file: string;
+	value_column: string;
+	/** For files holding several series (e.g. population by age group): the rows of this one. */
+	where?: { column: string; value: string };
+	breaks: SeriesBreak[];
+	/** How the change between two periods is stated: points for rates, per cent for counts; null = not meaningful. */
+	change: 'difference' | 'percent' | null;
+	/** The ward indicator that carries this series' latest value, when there is one. */
+	latest_indicator?: string;
+}
+
+/** Columns every series file starts with. */
+export const SERIES_COLUMNS = ['area_code', 'area_type', 'period', 'date', 'basis'] as const;
 
 /** Every family CSV starts with these columns: 69 ward rows (by code), then Birmingham, then England (and UK). */
 export const AREA_COLUMNS = ['area_code', 'area_name', 'area_type'] as const;

@@ -11,6 +11,7 @@ export async function load() {
 		values: await getIndicatorWardValues(db, DEFAULT_INDICATOR),
 		texts: textsOf(db.catalogue.indicators.find((i) => i.id === DEFAULT_INDICATOR)!),
 		benchmarks: await getBenchmarks(db),
+		series: (db.catalogue.series ?? []).filter((s) => s.change !== null),
 		projected: projectWards(readGeometry('wards.geojson'), readGeometry('birmingham.geojson'))
 	};
 }

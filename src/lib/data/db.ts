@@ -38,7 +38,10 @@ export class Database {
 	}
 
 	private async setUp(): Promise<void> {
-		await this.ensureTables(CORE_TABLES);
+		// Every table an indicator reads must exist before the indicator_values view is built over them.
+		const tableOf = new Map(Object.entries(TABLE_FILES).map(([table, file]) => [file as string, table as TableName]));
+		const indicatorTables = this.catalogue.indicators.map((i) => tableOf.get(i.file)).filter((t): t is TableName => t !== undefined);
+		await this.ensureTables([...new Set([...CORE_TABLES, ...indicatorTables])]);
 		await this.engine.run(indicatorValuesViewSql(this.catalogue.indicators));
 		await this.engine.run(WARD_VALUES_VIEW);
 		await this.engine.run(BENCHMARKS_VIEW);

@@ -1,6 +1,6 @@
 /** What each published file in data/ holds, for the /data page. Columns are read from the files themselves. */
 export const PUBLISHED_FILES: Record<string, string> = {
-	'wards.csv': 'The 69 wards: code, name, URL slug, area, centroid and label point, Census 2021 population and mid-2015 population (both summed from best-fit LSOAs).',
+	'wards.csv': 'The 69 wards: code, name, URL slug, area, centroid and label point, and ONS ward population estimates for mid-2021 (Census 2021-based), mid-2015 (2011-based) and mid-2024 (estimates for the ward itself, not sums of LSOAs).',
 	'wards.geojson': 'Ward boundaries (May 2025, generalised), simplified for the web; coordinates to 5 decimals.',
 	'birmingham.geojson': 'The Birmingham city outline, simplified.',
 	'lsoa11.geojson': 'Neighbourhood (LSOA 2011) boundaries in Birmingham, simplified, with each one’s best-fit ward.',
@@ -16,7 +16,15 @@ export const PUBLISHED_FILES: Record<string, string> = {
 	'census_ethnicity_2011_oa.csv': 'Census 2011 ethnic group counts for Birmingham’s Output Areas, with LSOA and ward.',
 	'census_ethnicity_2021_lsoa.csv': 'Census 2021 broad ethnic group counts for Birmingham’s LSOAs (2021), with ward.',
 	'ethnic_groups.csv': 'The ethnic groups used in the census files, with labels.',
-	'indicators.json': 'Metadata for every indicator: label, unit, polarity, period, source, licence, method and caveats.',
+	'population.csv': 'Ward population (ONS ward estimates): mid-2024 total; mid-2022 totals, children 0–15, ages 16–64 and 65+ with shares; change mid-2021 to mid-2024. Birmingham is the sum of its wards.',
+	'population_series.csv': 'Ward population by year, mid-2011 to mid-2022 and mid-2024, by age group (all, 0–15, 16–64, 65+), with the basis of each estimate: the series breaks at 2021, when estimates were rebased on Census 2021.',
+	'fuel_poverty.csv': 'Households in fuel poverty 2022 (DESNZ, Low Income Low Energy Efficiency): households, fuel-poor households and rate, summed from best-fit LSOAs (2021); Birmingham and England as published.',
+	'claimant_count.csv': 'Claimant count, April 2026: number and % of residents aged 16–64 as published (derived: third-party reshape of DWP/ONS figures).',
+	'claimant_count_monthly.csv': 'Claimant count by month, May 2021 to April 2026, for each ward and Birmingham: count as published and a rate of residents aged 16–64 worked out on ONS ward estimates (column rate_population says which).',
+	'child_poverty_absolute.csv': 'Children under 16 in absolute low income before housing costs, FYE 2016 and FYE 2025, and the change in points (derived: third-party reshape of DWP/HMRC figures). A different measure from child_poverty.csv.',
+	'child_poverty_trend.csv': 'Children under 16 in absolute low income before housing costs, every year FYE 2016 to FYE 2025, for each ward, Birmingham and England.',
+	'supplementary.csv': 'Supplementary: Year 6 children overweight or obese (NCMP, 2022) with 95% intervals, and local-election turnout, May 2022, matched from ward names to codes.',
+	'indicators.json': 'Metadata for every indicator and time series: label, unit, polarity, period, source, licence, method, caveats and, for series, their breaks.',
 	'SOURCES.md': 'Every source with its official title, publisher, licence and attribution.',
 	'postcodes/': 'Birmingham-area postcodes and the ward each falls in, one JSON file per outward code (e.g. B15.json), plus index.json.'
 };

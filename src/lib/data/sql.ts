@@ -18,7 +18,15 @@ export const TABLE_FILES = {
 	census_ethnicity_2011_oa: 'census_ethnicity_2011_oa.csv',
 	census_ethnicity_2021_lsoa: 'census_ethnicity_2021_lsoa.csv',
 	ethnic_groups: 'ethnic_groups.csv',
-	ward_adjacency: 'ward_adjacency.csv'
+	ward_adjacency: 'ward_adjacency.csv',
+	population: 'population.csv',
+	population_series: 'population_series.csv',
+	fuel_poverty: 'fuel_poverty.csv',
+	claimant_count: 'claimant_count.csv',
+	claimant_count_monthly: 'claimant_count_monthly.csv',
+	child_poverty_absolute: 'child_poverty_absolute.csv',
+	child_poverty_trend: 'child_poverty_trend.csv',
+	supplementary: 'supplementary.csv'
 } as const;
 
 export type TableName = keyof typeof TABLE_FILES;
@@ -85,7 +93,8 @@ GROUP BY indicator_id`;
 
 export const WARDS_SQL = `
 SELECT code, name, slug, area_km2, centroid_lon, centroid_lat, label_lon, label_lat,
-	CAST(population_2021 AS INTEGER) AS population_2021, CAST(population_mid2015 AS INTEGER) AS population_mid2015
+	CAST(population_2021 AS INTEGER) AS population_2021, CAST(population_mid2015 AS INTEGER) AS population_mid2015,
+	CAST(population_mid2024 AS INTEGER) AS population_mid2024
 FROM wards ORDER BY name`;
 
 export const ALL_WARD_VALUES_SQL = `

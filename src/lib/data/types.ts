@@ -1,12 +1,15 @@
-import type { IndicatorMeta, Polarity, SourceMeta } from '../../../scripts/lib/family.ts';
+import type { IndicatorMeta, Polarity, SeriesMeta, SourceMeta } from '../../../scripts/lib/family.ts';
 
 export type { Polarity };
 export type Indicator = IndicatorMeta;
 export type Source = SourceMeta;
+export type Series = SeriesMeta;
 
 export interface Catalogue {
 	indicators: Indicator[];
 	sources: Source[];
+	/** Time series (tidy long files); absent in catalogues built before series existed. */
+	series?: Series[];
 }
 
 export interface Ward {
@@ -18,8 +21,10 @@ export interface Ward {
 	centroid_lat: number;
 	label_lon: number;
 	label_lat: number;
+	/** ONS ward estimates (not sums of LSOAs): mid-2021 (Census 2021-based), mid-2015 (2011-based), mid-2024. */
 	population_2021: number;
 	population_mid2015: number;
+	population_mid2024: number;
 }
 
 /** One ward's value for one indicator, with its place among the wards that have a value. */
@@ -55,10 +60,24 @@ export const FAMILY_LABELS: Record<Family, string> = {
 	ks4: 'School results (GCSE)',
 	segregation: 'Ethnicity and segregation',
 	population: 'Population',
-	geography: 'Geography'
+	geography: 'Geography',
+	fuel_poverty: 'Fuel poverty',
+	employment: 'Unemployment benefits (claimant count)',
+	supplementary: 'Children’s health and civic life'
 };
 
-export const FAMILY_ORDER: Family[] = ['deprivation', 'child_poverty', 'life_expectancy', 'ks4', 'segregation', 'population', 'geography'];
+export const FAMILY_ORDER: Family[] = [
+	'deprivation',
+	'child_poverty',
+	'employment',
+	'fuel_poverty',
+	'life_expectancy',
+	'ks4',
+	'segregation',
+	'population',
+	'supplementary',
+	'geography'
+];
 
 /** What every page needs to name, format and colour an indicator; the long texts load where they are read. */
 export type IndicatorSummary = Pick<

@@ -30,8 +30,11 @@ export function readViewState(params: URLSearchParams, indicatorIds: Set<string>
 	return { indicator, ward, problems };
 }
 
-export function writeViewState(state: { indicator: string; ward: string | null }): string {
-	const params = new URLSearchParams();
+/** Sets indicator and ward; parameters other views own (e.g. the change view's) are kept as they are. */
+export function writeViewState(state: { indicator: string; ward: string | null }, current?: URLSearchParams): string {
+	const params = new URLSearchParams(current ?? (typeof location === 'undefined' ? '' : location.search));
+	params.delete('indicator');
+	params.delete('ward');
 	if (state.indicator !== DEFAULT_INDICATOR) params.set('indicator', state.indicator);
 	if (state.ward) params.set('ward', state.ward);
 	const query = params.toString();

@@ -4,6 +4,7 @@ import { buildTimeDatabase } from '$lib/data/node-db.server.ts';
 import { readGeometry } from '$lib/data/geometry.server.ts';
 import { getBenchmarks, getNeighbourhoods, getWardNeighbours, getWardSchools, getWardValues, getWards } from '$lib/data/queries.ts';
 import { projectWards } from '$lib/map/svg-paths.ts';
+import { getWardSeries } from '$lib/data/series-queries.ts';
 
 export async function entries() {
 	return (await getWards(buildTimeDatabase())).map((w) => ({ slug: w.slug }));
@@ -33,6 +34,8 @@ export async function load({ params }) {
 		neighbours,
 		neighbourhoods: await getNeighbourhoods(db, ward.code),
 		schools: await getWardSchools(db, ward.code),
+		series: db.catalogue.series ?? [],
+		seriesRows: await getWardSeries(db, ward.code),
 		localMap: projectWards(local, null, 360),
 		lsoaMap: {
 			...projectWards(wardLsoas, null, 360),
