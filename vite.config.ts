@@ -25,6 +25,8 @@ export default defineConfig({
 					environment: 'node',
 					testTimeout: 90_000,
 					hookTimeout: 120_000,
+					// Pages settle after hydration and data fetches; on a busy two-core CI machine that can take seconds.
+					expect: { poll: { timeout: 15_000 } },
 					fileParallelism: false,
 					globalSetup: ['src/lib/testing/serve-build.ts']
 				}
