@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { geoArea, geoCentroid } from 'd3';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { toCsv } from './lib/csv.ts';
 import { DataError } from './lib/errors.ts';
 import { OGL, type FamilyOutput, type SourceMeta } from './lib/family.ts';
@@ -41,7 +41,8 @@ export const WARD_BOUNDARIES_SOURCE: SourceMeta = {
 	caveats:
 		'Generalised boundaries (they match the ONS 20 m "BGC" generalisation, although the copy used does not say so). ' +
 		'Birmingham\'s 69 wards have had the codes E05011118–E05011186 since May 2018. The published map is further simplified ' +
-		`(about ${WARD_SIMPLIFY_METRES} m, coordinates to 5 decimals) with shared borders kept identical.`
+		`(about ${WARD_SIMPLIFY_METRES} m, coordinates to 5 decimals) with shared borders kept identical. The map uses Birmingham's file; ` +
+		'all seven West Midlands districts\' files are used to place postcodes.'
 };
 
 const OUTLINE_SOURCE: SourceMeta = {
@@ -155,24 +156,30 @@ function onSegment(ax: number, ay: number, bx: number, by: number, cx: number, c
 	return Math.min(ax, bx) <= cx && cx <= Math.max(ax, bx) && Math.min(ay, by) <= cy && cy <= Math.max(ay, by);
 }
 
+const samePoint = (ax: number, ay: number, bx: number, by: number) => ax === bx && ay === by;
+
+/** Whether point c lies on segment ab other than at its ends. */
+function inSegmentInterior(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): boolean {
+	return orientation(ax, ay, bx, by, cx, cy) === 0 && onSegment(ax, ay, bx, by, cx, cy) && !samePoint(ax, ay, cx, cy) && !samePoint(bx, by, cx, cy);
+}
+
 function segmentsConflict(s: Segment, t: Segment): boolean {
 	const o1 = orientation(s.ax, s.ay, s.bx, s.by, t.ax, t.ay);
 	const o2 = orientation(s.ax, s.ay, s.bx, s.by, t.bx, t.by);
 	const o3 = orientation(t.ax, t.ay, t.bx, t.by, s.ax, s.ay);
 	const o4 = orientation(t.ax, t.ay, t.bx, t.by, s.bx, s.by);
 	if (o1 * o2 < 0 && o3 * o4 < 0) return true;
-	if (o1 === 0 && o2 === 0) {
-		// Collinear: a conflict only when they overlap along a length, not when they merely share an end.
-		const overlapping = [
-			onSegment(s.ax, s.ay, s.bx, s.by, t.ax, t.ay) && !(t.ax === s.ax && t.ay === s.ay) && !(t.ax === s.bx && t.ay === s.by),
-			onSegment(s.ax, s.ay, s.bx, s.by, t.bx, t.by) && !(t.bx === s.ax && t.by === s.ay) && !(t.bx === s.bx && t.by === s.by),
-			onSegment(t.ax, t.ay, t.bx, t.by, s.ax, s.ay) && !(s.ax === t.ax && s.ay === t.ay) && !(s.ax === t.bx && s.ay === t.by),
-			onSegment(t.ax, t.ay, t.bx, t.by, s.bx, s.by) && !(s.bx === t.ax && s.by === t.ay) && !(s.bx === t.bx && s.by === t.by)
-		];
-		const identical = (s.ax === t.ax && s.ay === t.ay && s.bx === t.bx && s.by === t.by) || (s.ax === t.bx && s.ay === t.by && s.bx === t.ax && s.by === t.ay);
-		return identical || overlapping.some(Boolean);
-	}
-	return false;
+	const identical =
+		(samePoint(s.ax, s.ay, t.ax, t.ay) && samePoint(s.bx, s.by, t.bx, t.by)) || (samePoint(s.ax, s.ay, t.bx, t.by) && samePoint(s.bx, s.by, t.ax, t.ay));
+	if (identical) return true;
+	const touches =
+		inSegmentInterior(s.ax, s.ay, s.bx, s.by, t.ax, t.ay) ||
+		inSegmentInterior(s.ax, s.ay, s.bx, s.by, t.bx, t.by) ||
+		inSegmentInterior(t.ax, t.ay, t.bx, t.by, s.ax, s.ay) ||
+		inSegmentInterior(t.ax, t.ay, t.bx, t.by, s.bx, s.by);
+	if (!touches) return false;
+	// Collinear overlap is always invalid; a vertex resting on another edge is invalid within one ring.
+	return (o1 === 0 && o2 === 0) || s.ring === t.ring;
 }
 
 function ringsAreNeighbours(s: Segment, t: Segment): boolean {
@@ -182,7 +189,7 @@ function ringsAreNeighbours(s: Segment, t: Segment): boolean {
 }
 
 /** Why a polygon (or multipolygon) is not valid, as readable phrases; empty when it is valid. */
-export function geometryProblems(geometry: PolygonalGeometry | null | undefined): string[] {
+export function geometryProblems(geometry: Geometry | null | undefined): string[] {
 	if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) return [`geometry is ${geometry?.type ?? 'missing'}, not a polygon`];
 	const problems: string[] = [];
 	const polygons = polygonsOf(geometry);
@@ -199,6 +206,9 @@ export function geometryProblems(geometry: PolygonalGeometry | null | undefined)
 			if (first[0] !== last[0] || first[1] !== last[1]) problems.push(`${where} is not closed`);
 			for (let i = 0; i < ring.length - 1; i++) {
 				if (ring[i][0] === ring[i + 1][0] && ring[i][1] === ring[i + 1][1]) problems.push(`${where} repeats vertex ${i + 1}`);
+				const next = ring[i + 2 < ring.length ? i + 2 : 1];
+				const [ux, uy, vx, vy] = [ring[i + 1][0] - ring[i][0], ring[i + 1][1] - ring[i][1], next[0] - ring[i + 1][0], next[1] - ring[i + 1][1]];
+				if (ux * vy - uy * vx === 0 && ux * vx + uy * vy < 0) problems.push(`${where} doubles back on itself at vertex ${i + 2}`);
 				segments.push({ ax: ring[i][0], ay: ring[i][1], bx: ring[i + 1][0], by: ring[i + 1][1], ring: ringId, index: i, ringLength: ring.length - 1 });
 			}
 			if (ringSteradians(ring) === 0) problems.push(`${where} has zero area`);
