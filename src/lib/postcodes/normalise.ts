@@ -45,6 +45,8 @@ export function readPostcode(input: string): PostcodeQuery {
 	if (!/^[A-Z0-9]+$/.test(letters)) {
 		return { kind: 'invalid', input: shown, message: `“${shown}” has characters a postcode never has. A postcode uses only letters and numbers, like B15 2TT.` };
 	}
+	// Girobank's "GIR 0AA" is the one postcode outside the usual pattern.
+	if (letters === 'GIR0AA') return { kind: 'postcode', postcode: 'GIR 0AA', outward: 'GIR', area: 'GIR' };
 	if (letters.length >= 5 && letters.length <= 7) {
 		const outward = letters.slice(0, -3);
 		const inward = letters.slice(-3);
