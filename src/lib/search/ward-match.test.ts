@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../scripts/lib/csv.ts';
-import { editDistance, fold, matchWards } from './ward-match.ts';
+import { clearWinner, editDistance, fold, matchWards } from './ward-match.ts';
 
 const wards = parseCsv(readFileSync('data/wards.csv', 'utf8'), 'wards.csv').map((w) => ({ code: w.code, name: w.name, slug: w.slug }));
 const top = (query: string) => matchWards(query, wards)[0]?.ward.name;
@@ -64,5 +64,17 @@ describe('ward name search over the 69 real wards', () => {
 		expect(names('zq')).toEqual([]);
 		expect(names('   ')).toEqual([]);
 		expect(matchWards('a', wards, 100).every((m) => /(^| )a/i.test(m.ward.name))).toBe(true);
+	});
+
+	it('goes straight to a ward on Enter only when one match is clearly best', () => {
+		const winner = (query: string) => clearWinner(matchWards(query, wards))?.name ?? null;
+		expect(winner('edgbastn')).toBe('Edgbaston');
+		expect(winner('north edgbastn')).toBe('North Edgbaston');
+		expect(winner('handsworth')).toBe('Handsworth');
+		expect(winner('sparkb')).toBe('Sparkbrook & Balsall Heath East');
+		expect(winner('sutton')).toBeNull();
+		expect(winner('hall green')).toBeNull();
+		expect(winner('kings norton')).toBeNull();
+		expect(winner('xyzzy')).toBeNull();
 	});
 });

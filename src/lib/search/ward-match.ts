@@ -11,7 +11,7 @@ export interface NamedWard {
 
 export interface WardMatch<W extends NamedWard = NamedWard> {
 	ward: W;
-	/** Lower is better: 0 starts with the query, 1 a word starts with it, 2 contains it, 3+ fuzzy. */
+	/** Lower is better: 0.x starts with the query, 1.x a word starts with it, 2.x contains it, 3+ with typos. */
 	score: number;
 }
 
@@ -61,10 +61,16 @@ function wordDistance(typed: string, words: string[], isLastTyped: boolean): num
 	return best;
 }
 
+/** Lower is better. The whole part says how the name matched; the fraction, how close the whole name is. */
 export function scoreWard(query: string, name: string): number | null {
 	const typed = fold(query);
 	const folded = fold(name);
 	if (!typed) return null;
+	const level = matchLevel(typed, folded);
+	return level === null ? null : level + Math.min(editDistance(typed, folded), 99) / 100;
+}
+
+function matchLevel(typed: string, folded: string): number | null {
 	if (folded.startsWith(typed)) return 0;
 	if (` ${folded}`.includes(` ${typed}`)) return 1;
 	if (typed.length >= 3 && folded.replace(/ /g, '').includes(typed.replace(/ /g, ''))) return 2;
@@ -77,6 +83,19 @@ export function scoreWard(query: string, name: string): number | null {
 		typos += distance;
 	}
 	return 3 + typos;
+}
+
+/**
+ * The ward Enter should go to without choosing from the list: the only match, or one clearly better than the
+ * next (its name typed in full, or the only one this close).
+ */
+export function clearWinner<W extends NamedWard>(matches: WardMatch<W>[]): W | null {
+	if (matches.length === 0) return null;
+	if (matches.length === 1) return matches[0].ward;
+	const [best, next] = matches;
+	if (Math.floor(best.score) < Math.floor(next.score)) return best.ward;
+	const typos = (m: WardMatch<W>) => Math.round((m.score % 1) * 100);
+	return typos(best) <= 2 && typos(next) > typos(best) ? best.ward : null;
 }
 
 /** Wards whose names match what was typed, best first, then alphabetical. */
