@@ -100,7 +100,7 @@ describe('postcode lookup against the published shards', () => {
 			expect(Object.fromEntries(result.wards.map((w) => [w.code, w.postcodes]))).toEqual(expected.wards);
 			expect(result.total).toBe(expected.total);
 			expect(result.noLocation).toBe(expected.no_location);
-			const outsideNames = Object.fromEntries(Object.entries(expected.outside).map(([name, n]) => [name || 'elsewhere outside Birmingham', n]));
+			const outsideNames = Object.fromEntries(Object.entries(expected.outside).map(([name, n]) => [name || 'other council areas', n]));
 			expect(Object.fromEntries(result.outside.map((d) => [d.name, d.postcodes]))).toEqual(outsideNames);
 			// Most postcodes first.
 			expect(result.wards.map((w) => w.postcodes)).toEqual([...result.wards.map((w) => w.postcodes)].sort((a, b) => b - a));

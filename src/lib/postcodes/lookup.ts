@@ -67,7 +67,7 @@ export function answerQuery(query: PostcodeQuery, shard: PostcodeShard | null): 
 	const outsideCounts = tally(
 		Object.entries(shard.outside)
 			.filter(([p]) => inArea(p))
-			.map(([, district]) => district || 'elsewhere outside Birmingham')
+			.map(([, district]) => district || 'other council areas')
 	);
 	const noLocation = shard.no_location.filter(inArea).length;
 	const wards = [...wardCounts].map(([code, postcodes]) => ({ code, postcodes })).sort(byCountThen((w) => w.code));
