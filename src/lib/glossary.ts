@@ -84,8 +84,8 @@ export const GLOSSARY: GlossaryEntry[] = [
 		term: 'Relative low income (child poverty)',
 		aka: 'low-income family, children in low income families',
 		meaning: [
-			'A family is on a relatively low income if it has less than 60% of the typical (middle) family income in the UK that year, allowing for family size.',
-			'The government (DWP) counts children under 16 in these families for every ward. It is the usual measure of child poverty.'
+			'A family has a relatively low income if it has less than 60% of the typical (middle) UK family income that year. The sum allows for the size of the family.',
+			'The government (DWP) counts the children under 16 in these families in every ward. This is the usual way to measure child poverty.'
 		],
 		patterns: [/\brelative low income\b/i, /\blow[- ]income famil(?:y|ies)\b/i]
 	},
