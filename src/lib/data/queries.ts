@@ -8,7 +8,8 @@ import {
 	neighbourhoodSql,
 	wardSchoolsSql,
 	wardNeighboursSql,
-	wardValuesSql
+	wardValuesSql,
+	UK_VALUES_SQL
 } from './sql.ts';
 import type { Benchmark, Ward, WardValue } from './types.ts';
 
@@ -49,3 +50,5 @@ export const getWardSchools = (db: Database, wardCode: string) => db.query<Schoo
 
 export const getWardNeighbours = async (db: Database, wardCode: string) =>
 	(await db.query<{ neighbour_code: string }>(wardNeighboursSql(wardCode), ['ward_adjacency'])).map((r) => r.neighbour_code);
+
+export const getUkValues = (db: Database) => db.query<{ indicator_id: string; value: number }>(UK_VALUES_SQL);

@@ -124,3 +124,8 @@ FROM schools WHERE ward_code = ${literal(wardCode)} ORDER BY year DESC, name`;
 
 export const wardNeighboursSql = (wardCode: string) => `
 SELECT neighbour_code FROM ward_adjacency WHERE ward_code = ${literal(wardCode)} ORDER BY neighbour_code`;
+
+/** UK figures, the national yardstick where a publisher gives no England figure (DWP child poverty). */
+export const UK_CODE = 'K02000001';
+export const UK_VALUES_SQL = `
+SELECT indicator_id, value FROM indicator_values WHERE area_code = '${UK_CODE}' AND value IS NOT NULL ORDER BY indicator_id`;

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { FeatureCollection } from 'geojson';
 import { buildTimeDatabase } from '$lib/data/node-db.server.ts';
 import { readGeometry } from '$lib/data/geometry.server.ts';
-import { getBenchmarks, getNeighbourhoods, getWardNeighbours, getWardSchools, getWardValues, getWards } from '$lib/data/queries.ts';
+import { getBenchmarks, getNeighbourhoods, getWardNeighbours, getWardSchools, getUkValues, getWardValues, getWards } from '$lib/data/queries.ts';
 import { projectWards } from '$lib/map/svg-paths.ts';
 import { getWardSeries } from '$lib/data/series-queries.ts';
 
@@ -31,6 +31,7 @@ export async function load({ params }) {
 		ward,
 		values: await getWardValues(db, ward.code),
 		benchmarks: await getBenchmarks(db),
+		uk: await getUkValues(db),
 		neighbours,
 		neighbourhoods: await getNeighbourhoods(db, ward.code),
 		schools: await getWardSchools(db, ward.code),
