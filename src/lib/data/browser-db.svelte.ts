@@ -90,7 +90,9 @@ async function downloadWithProgress(url: string): Promise<Blob> {
 		throw new Error('the database engine (WebAssembly) could not be downloaded');
 	}
 	if (!response.ok || !response.body) throw new Error(`the database engine could not be downloaded (server answered ${response.status})`);
-	duckdbStatus.bytesTotal = Number(response.headers.get('Content-Length') ?? 0);
+	// A compressed response's Content-Length counts compressed bytes while the stream yields uncompressed
+	// ones, so the total is only known for an uncompressed response.
+	duckdbStatus.bytesTotal = response.headers.get('Content-Encoding') ? 0 : Number(response.headers.get('Content-Length') ?? 0);
 	const reader = response.body.getReader();
 	const chunks: Uint8Array[] = [];
 	for (;;) {
