@@ -89,7 +89,7 @@ export function sourceLines(sources: SourceLine[], pageUrl: string): string[] {
 	return lines;
 }
 
-function citationComments(sources: SourceLine[], pageUrl: string): string[] {
+export function citationComments(sources: SourceLine[], pageUrl: string): string[] {
 	const unique = [...new Map(sources.map((s) => [s.id, s])).values()];
 	return [
 		...unique.flatMap((s) => [`Source: ${s.title}, ${s.publisher}`, `Attribution: ${s.attribution}`, `Licence: ${s.licence}`]),
