@@ -189,7 +189,7 @@ export const fileStem = (...parts: string[]) => ['birmingham-wards', ...parts].j
 /** "Overall life expectancy, 2016–2020"; labels that already name their year are left alone. */
 export const shortPeriod = (indicator: Pick<IndicatorSummary, 'period'>) => indicator.period.replace(/\s*\(.*\)\s*$/, '');
 
-export function cardLabel(indicator: IndicatorSummary): string {
+export function cardLabel(indicator: Pick<IndicatorSummary, 'short_label' | 'period'>): string {
 	const period = shortPeriod(indicator);
 	const years = period.match(/\d{4}/g) ?? [];
 	return years.some((y) => indicator.short_label.includes(y)) ? indicator.short_label : `${indicator.short_label}, ${period}`;

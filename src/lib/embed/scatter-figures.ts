@@ -7,7 +7,7 @@ import type { CorrelationRow } from '$lib/data/explore-sql.ts';
 import type { IndicatorSummary } from '$lib/data/types.ts';
 import { strength } from '$lib/views/explore-view.ts';
 import type { CsvTable } from './csv.ts';
-import { citationComments, SITE_NAME, sourceLines, type SourceLine } from './figures.ts';
+import { cardLabel, citationComments, SITE_NAME, sourceLines, type SourceLine } from './figures.ts';
 
 /** An official indicator or one the reader uploaded (user_data true; only in their browser). */
 export type ScatterIndicator = Pick<IndicatorSummary, 'id' | 'label' | 'short_label' | 'decimals' | 'period' | 'source_id'> & {
@@ -69,7 +69,8 @@ export function scatterAltText(figure: ScatterFigure): string {
 }
 
 export function scatterSubtitle(figure: Pick<ScatterFigure, 'x' | 'y'>, plotted: number): string {
-	return `${figure.y.short_label} (${figure.y.period}) against ${figure.x.short_label} (${figure.x.period}) · ${plotted} Birmingham wards`;
+	const named = (i: ScatterIndicator) => (i.period ? cardLabel(i) : i.short_label);
+	return `${named(figure.y)} against ${named(figure.x)} · ${plotted} Birmingham wards`;
 }
 
 /** Official sources of the indicators shown, once each; uploaded indicators have none. */
