@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../scripts/lib/csv.ts';
 import { buildTimeDatabase } from './node-db.server.ts';
 import { fixtureDatabase } from './testing-db.server.ts';
-import { getCorrelations, getPairCorrelation, getSimilarWards, getStandardised, getWardsValues } from './explore-sql.ts';
+import { correlationSql, getCorrelations, getPairCorrelation, getSimilarWards, getStandardised, getWardsValues, type CorrelationRow } from './explore-sql.ts';
+import { USER_TABLES_SQL, WARD_AND_USER_VALUES } from './user-sql.ts';
 
 const fixtures = fixtureDatabase(resolve('src/lib/data/fixtures'));
 
@@ -114,5 +115,29 @@ describe('relationships in SQL, on the published data', () => {
 		for (const code of codes) expect(rows.find((r) => r.indicator_id === 'imd19_score' && r.ward_code === code)!.value).toBe(imd.get(code));
 		expect(new Set(rows.map((r) => r.ward_code))).toEqual(new Set(codes));
 		expect(rows.length).toBe(codes.length * catalogue.indicators.length);
+	});
+});
+
+describe("correlations that take in a reader's own indicator", () => {
+	it('pairs an uploaded indicator (user_ward_values) with an official one, over the wards both have', async () => {
+		await fixtures.exec(`CREATE OR REPLACE TABLE wards AS SELECT * FROM (VALUES ('W1'), ('W2'), ('W3'), ('W4')) AS t(code)`);
+		for (const statement of USER_TABLES_SQL) await fixtures.exec(statement);
+		// W3 has no value in the upload; a row for an unknown ward is dropped by the view's join with wards.
+		const uploaded = [2, 9, null, 4];
+		await fixtures.exec(
+			`INSERT INTO user_values VALUES ('yours-test', 'W1', 2), ('yours-test', 'W2', 9), ('yours-test', 'W3', NULL), ('yours-test', 'W4', 4), ('yours-test', 'W9', 50)`
+		);
+		const [row] = await fixtures.query<CorrelationRow>(correlationSql(['x'], ['yours-test'], WARD_AND_USER_VALUES));
+		const xs = [1, 2, 4];
+		const ys = uploaded.filter((v): v is number => v !== null);
+		const mean = (a: number[]) => a.reduce((s, v) => s + v, 0) / a.length;
+		const sxy = xs.reduce((s, v, i) => s + (v - mean(xs)) * (ys[i] - mean(ys)), 0);
+		const sxx = xs.reduce((s, v) => s + (v - mean(xs)) ** 2, 0);
+		const syy = ys.reduce((s, v) => s + (v - mean(ys)) ** 2, 0);
+		expect(row.n).toBe(3);
+		expect(row.pearson).toBeCloseTo(sxy / Math.sqrt(sxx * syy), 12);
+		expect(row.slope).toBeCloseTo(sxy / sxx, 12);
+		// Without the reader's values the uploaded id is unknown: no pair at all.
+		expect(await getCorrelations(fixtures, ['x'], ['yours-test'])).toEqual([]);
 	});
 });

@@ -21,13 +21,14 @@ const averageRank = (column: string, partition: string) =>
 /**
  * Pearson and Spearman correlation and the least-squares line y = intercept + slope·x for every pair (x, y)
  * of the given indicators, over the wards that have both values. Spearman is Pearson on average ranks,
- * ranked within each pair's wards.
+ * ranked within each pair's wards. `values` is ward_values, or a relation of the same shape such as
+ * WARD_AND_USER_VALUES (user-sql.ts) when a reader's own indicators take part.
  */
-export function correlationSql(xIds: string[], yIds: string[]): string {
+export function correlationSql(xIds: string[], yIds: string[], values: string = 'ward_values'): string {
 	return `
 WITH pairs AS (
 	SELECT x.indicator_id AS x_id, y.indicator_id AS y_id, x.ward_code, x.value AS x, y.value AS y
-	FROM ward_values x JOIN ward_values y ON x.ward_code = y.ward_code
+	FROM ${values} x JOIN ${values} y ON x.ward_code = y.ward_code
 	WHERE x.indicator_id IN (${idList(xIds)}) AND y.indicator_id IN (${idList(yIds)}) AND x.value IS NOT NULL AND y.value IS NOT NULL
 ), ranked AS (
 	SELECT *, ${averageRank('x', 'x_id, y_id')} AS rank_x, ${averageRank('y', 'x_id, y_id')} AS rank_y FROM pairs

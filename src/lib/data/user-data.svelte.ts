@@ -8,6 +8,7 @@
  *                              IndicatorSummary with family 'user' and user_data true
  *   isUserIndicatorId(id)      whether an id names an uploaded indicator ('yours-…')
  *   userIndicatorValues(id)    WardValue[] for one uploaded indicator (ranked like ward_values)
+ *   pairCorrelationWithUserData(x, y)  correlation and fitted line of any two indicators, official or uploaded
  *   restoreUserData()          brings back kept indicators; cheap when nothing is kept
  *   describeUserIndicator(u)   definition, method and caveat texts for the page
  * For the upload page: addUserIndicator, removeUserIndicator, setKeepInBrowser, forgetMyData.
@@ -15,8 +16,10 @@
 import { startBrowserDatabase } from './browser-db.svelte.ts';
 import type { Database } from './db.ts';
 import type { Polarity, WardValue } from './types.ts';
+import { correlationSql, type CorrelationRow } from './explore-sql.ts';
 import {
 	USER_TABLES_SQL,
+	WARD_AND_USER_VALUES,
 	deleteUserIndicatorSql,
 	insertUserIndicatorSql,
 	insertUserValuesSql,
@@ -188,6 +191,12 @@ export async function removeUserIndicator(id: string): Promise<void> {
 export async function userIndicatorValues(id: string): Promise<WardValue[]> {
 	const db = await userDatabase();
 	return db.query<WardValue>(userIndicatorWardValuesSql(id));
+}
+
+/** Pearson, Spearman and the least-squares line for a pair where either indicator may be the reader's own. */
+export async function pairCorrelationWithUserData(xId: string, yId: string): Promise<CorrelationRow | null> {
+	const db = await userDatabase();
+	return (await db.query<CorrelationRow>(correlationSql([xId], [yId], WARD_AND_USER_VALUES)))[0] ?? null;
 }
 
 /** Starts or stops keeping this browser's uploads in IndexedDB. Stopping deletes the kept copy. */

@@ -55,6 +55,13 @@ export const deleteUserIndicatorSql = (indicatorId: string) => [
 	`DELETE FROM user_indicators WHERE indicator_id = ${literal(indicatorId)}`
 ];
 
+/**
+ * The official and the reader's own ward values together, with the columns correlationSql reads (explore-sql.ts),
+ * so a correlation can pair an uploaded indicator with any other. Ids cannot clash: uploaded ones start "yours-".
+ */
+export const WARD_AND_USER_VALUES = `(SELECT indicator_id, ward_code, value FROM ward_values
+	UNION ALL SELECT indicator_id, ward_code, value FROM user_ward_values)`;
+
 export const userIndicatorWardValuesSql = (indicatorId: string) => `
 SELECT indicator_id, ward_code, value, lower, upper, rank_high, ranked
 FROM user_ward_values WHERE indicator_id = ${literal(indicatorId)} ORDER BY ward_code`;

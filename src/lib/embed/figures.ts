@@ -89,7 +89,7 @@ export function sourceLines(sources: SourceLine[], pageUrl: string): string[] {
 	return lines;
 }
 
-function citationComments(sources: SourceLine[], pageUrl: string): string[] {
+export function citationComments(sources: SourceLine[], pageUrl: string): string[] {
 	const unique = [...new Map(sources.map((s) => [s.id, s])).values()];
 	return [
 		...unique.flatMap((s) => [`Source: ${s.title}, ${s.publisher}`, `Attribution: ${s.attribution}`, `Licence: ${s.licence}`]),
@@ -189,7 +189,7 @@ export const fileStem = (...parts: string[]) => ['birmingham-wards', ...parts].j
 /** "Overall life expectancy, 2016–2020"; labels that already name their year are left alone. */
 export const shortPeriod = (indicator: Pick<IndicatorSummary, 'period'>) => indicator.period.replace(/\s*\(.*\)\s*$/, '');
 
-export function cardLabel(indicator: IndicatorSummary): string {
+export function cardLabel(indicator: Pick<IndicatorSummary, 'short_label' | 'period'>): string {
 	const period = shortPeriod(indicator);
 	const years = period.match(/\d{4}/g) ?? [];
 	return years.some((y) => indicator.short_label.includes(y)) ? indicator.short_label : `${indicator.short_label}, ${period}`;

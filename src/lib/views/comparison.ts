@@ -5,7 +5,13 @@
 import Papa from 'papaparse';
 import { compareWith, describeRank, formatValue, judgement, labelWithPeriod } from '$lib/format.ts';
 import { FAMILY_LABELS, FAMILY_ORDER, type Benchmark, type Family, type IndicatorSummary, type WardValue } from '$lib/data/types.ts';
+import type { UserIndicator } from '$lib/data/user-data.svelte.ts';
 import { WARD_LETTERS, type WardRef } from './ward-choice.ts';
+
+/** An official indicator or one the reader uploaded ("your data", only in their browser, with no benchmark). */
+export type ComparedIndicator = IndicatorSummary | UserIndicator;
+export const isYourData = (indicator: ComparedIndicator): indicator is UserIndicator => 'user_data' in indicator && indicator.user_data === true;
+export const YOUR_DATA_LABEL = 'Your data';
 
 export interface ComparisonCell {
 	code: string;
@@ -23,7 +29,7 @@ export interface ComparisonCell {
 }
 
 export interface ComparisonRow {
-	indicator: IndicatorSummary;
+	indicator: ComparedIndicator;
 	cells: ComparisonCell[];
 	birmingham: number | null;
 	england: number | null;
@@ -33,7 +39,7 @@ export interface ComparisonRow {
 }
 
 export interface ComparisonFamily {
-	family: Family;
+	family: Family | 'user';
 	label: string;
 	primary: ComparisonRow[];
 	more: ComparisonRow[];
@@ -43,7 +49,7 @@ export interface ComparisonFamily {
 export const isPrimary = (i: Pick<IndicatorSummary, 'id' | 'family'>) =>
 	i.family !== 'segregation' || /^seg21_pct_|^seg11_pct_nonwhite$|_white_nonwhite$/.test(i.id);
 
-function versusCity(row: WardValue | undefined, bench: Benchmark | undefined, indicator: IndicatorSummary): { text: string; mark: ComparisonCell['mark'] } {
+function versusCity(row: WardValue | undefined, bench: Benchmark | undefined, indicator: ComparedIndicator): { text: string; mark: ComparisonCell['mark'] } {
 	if (!row || row.value === null || !bench || bench.birmingham === null) return { text: '', mark: '' };
 	const hasInterval = row.lower !== null && row.upper !== null;
 	const result = compareWith(row.value, bench.birmingham, hasInterval ? { lower: row.lower, upper: row.upper } : undefined, {
@@ -61,9 +67,28 @@ function versusCity(row: WardValue | undefined, bench: Benchmark | undefined, in
 }
 
 export function comparisonView(indicators: IndicatorSummary[], values: WardValue[], benchmarks: Benchmark[], wards: WardRef[]): ComparisonFamily[] {
+	const rowOf = comparisonRows(values, benchmarks, wards);
+	return FAMILY_ORDER.map((family) => {
+		const items = indicators.filter((i) => i.family === family);
+		return {
+			family,
+			label: FAMILY_LABELS[family],
+			primary: items.filter(isPrimary).map(rowOf),
+			more: items.filter((i) => !isPrimary(i)).map(rowOf)
+		};
+	}).filter((f) => f.primary.length + f.more.length > 0);
+}
+
+/** The reader's own indicators as one more family, after the official ones; no Birmingham or England figure. */
+export function yourDataFamily(indicators: UserIndicator[], values: WardValue[], wards: WardRef[]): ComparisonFamily | null {
+	if (!indicators.length) return null;
+	return { family: 'user', label: YOUR_DATA_LABEL, primary: indicators.map(comparisonRows(values, [], wards)), more: [] };
+}
+
+function comparisonRows(values: WardValue[], benchmarks: Benchmark[], wards: WardRef[]): (indicator: ComparedIndicator) => ComparisonRow {
 	const valueOf = new Map(values.map((v) => [`${v.indicator_id} ${v.ward_code}`, v]));
 	const benchOf = new Map(benchmarks.map((b) => [b.indicator_id, b]));
-	const rowOf = (indicator: IndicatorSummary): ComparisonRow => {
+	return (indicator: ComparedIndicator): ComparisonRow => {
 		const bench = benchOf.get(indicator.id);
 		const cells = wards.map((ward, i) => {
 			const row = valueOf.get(`${indicator.id} ${ward.code}`);
@@ -101,15 +126,6 @@ export function comparisonView(indicators: IndicatorSummary[], values: WardValue
 			hasIntervals: cells.some((c) => c.lower !== null)
 		};
 	};
-	return FAMILY_ORDER.map((family) => {
-		const items = indicators.filter((i) => i.family === family);
-		return {
-			family,
-			label: FAMILY_LABELS[family],
-			primary: items.filter(isPrimary).map(rowOf),
-			more: items.filter((i) => !isPrimary(i)).map(rowOf)
-		};
-	}).filter((f) => f.primary.length + f.more.length > 0);
 }
 
 /** What goes in the download: the table as shown, one row per indicator, with the source and attribution of each. */
@@ -137,7 +153,10 @@ export function comparisonCsv(
 	const rows = families.flatMap((family) =>
 		[...family.primary, ...family.more].map((row) => {
 			const d = row.indicator.decimals;
-			const source = sourceOf.get(row.indicator.source_id);
+			const own = isYourData(row.indicator) ? row.indicator : null;
+			const source = own
+				? { title: `Your data: column “${own.column_name}” of ${own.file_name}`, publisher: 'only in your browser', attribution: own.source_note ? `Source as you gave it: ${own.source_note}. Not checked by this site.` : 'Not checked by this site.' }
+				: sourceOf.get(row.indicator.source_id);
 			return [
 				family.label,
 				row.indicator.id,
@@ -154,5 +173,6 @@ export function comparisonCsv(
 			];
 		})
 	);
-	return Papa.unparse([header, ...rows], { newline: '\n' }) + '\n';
+	// Text from readers' own files may look like a formula; plain negative numbers such as "-0.25" stay numbers.
+	return Papa.unparse([header, ...rows], { newline: '\n', escapeFormulae: /^(?:[=+@\t\r]|-(?!\d*\.?\d+$))/ }) + '\n';
 }

@@ -69,7 +69,9 @@ export function strength(r: number): string {
  */
 export const chanceThreshold = (n: number) => 2 / Math.sqrt(n);
 
-export function correlationCaption(stats: CorrelationRow, x: IndicatorSummary, y: IndicatorSummary): string[] {
+type Named = Pick<IndicatorSummary, 'label' | 'period' | 'short_label'>;
+
+export function correlationCaption(stats: CorrelationRow, x: Named, y: Named): string[] {
 	if (stats.pearson === null || stats.spearman === null) return [`One of the indicators does not vary across the ${stats.n} wards, so there is no correlation to show.`];
 	const lines = [
 		`Across the ${stats.n} wards with both figures, ${labelWithPeriod(x)} and ${labelWithPeriod(y)} have a ${strength(stats.pearson)} relationship: Pearson r = ${stats.pearson.toFixed(2)}, Spearman ρ = ${stats.spearman.toFixed(2)} (computed in DuckDB).`
