@@ -4,6 +4,7 @@
  */
 import { describeRank, formatValue, labelWithPeriod } from '$lib/format.ts';
 import type { Benchmark, IndicatorSummary, Ward, WardValue } from '$lib/data/types.ts';
+import type { ViewIndicator } from '$lib/views/indicator-view.ts';
 import type { CsvTable } from './csv.ts';
 import { NO_DATA_COLOUR, type ColourScale } from '$lib/map/colour-scale.ts';
 import type { LegendSpec } from './types.ts';
@@ -33,7 +34,7 @@ export function rankedRows(rows: WardValue[], wards: Ward[]): { ward: Ward; row:
 		});
 }
 
-function extremes(indicator: IndicatorSummary, rows: WardValue[], wards: Ward[]): string {
+function extremes(indicator: ViewIndicator, rows: WardValue[], wards: Ward[]): string {
 	const ranked = rankedRows(rows, wards).filter((r) => r.row?.value != null);
 	if (!ranked.length) return 'no ward has a figure';
 	const top = ranked[0];
@@ -41,7 +42,7 @@ function extremes(indicator: IndicatorSummary, rows: WardValue[], wards: Ward[])
 	return `highest ${top.ward.name} (${formatValue(top.row!.value, indicator)}), lowest ${bottom.ward.name} (${formatValue(bottom.row!.value, indicator)})`;
 }
 
-function benchmarkText(indicator: IndicatorSummary, benchmark: Benchmark | undefined): string {
+function benchmarkText(indicator: ViewIndicator, benchmark: Benchmark | undefined): string {
 	const parts = [];
 	if (benchmark?.birmingham != null) parts.push(`Birmingham ${formatValue(benchmark.birmingham, indicator)}`);
 	if (benchmark?.england != null) parts.push(`England ${formatValue(benchmark.england, indicator)}`);
@@ -50,7 +51,7 @@ function benchmarkText(indicator: IndicatorSummary, benchmark: Benchmark | undef
 
 const counted = (rows: WardValue[]) => rows.filter((r) => r.value !== null).length;
 
-export function rankingAltText(indicator: IndicatorSummary, rows: WardValue[], wards: Ward[], benchmark: Benchmark | undefined): string {
+export function rankingAltText(indicator: ViewIndicator, rows: WardValue[], wards: Ward[], benchmark: Benchmark | undefined): string {
 	const n = counted(rows);
 	const missing = wards.length - n;
 	return (
@@ -60,7 +61,7 @@ export function rankingAltText(indicator: IndicatorSummary, rows: WardValue[], w
 	);
 }
 
-export function mapAltText(indicator: IndicatorSummary, rows: WardValue[], wards: Ward[], benchmark: Benchmark | undefined, darkerMeans: string): string {
+export function mapAltText(indicator: ViewIndicator, rows: WardValue[], wards: Ward[], benchmark: Benchmark | undefined, darkerMeans: string): string {
 	const n = counted(rows);
 	const missing = wards.length - n;
 	return (
@@ -98,7 +99,7 @@ export function citationComments(sources: SourceLine[], pageUrl: string): string
 }
 
 export function indicatorCsv(
-	indicator: IndicatorSummary,
+	indicator: ViewIndicator,
 	rows: WardValue[],
 	wards: Ward[],
 	benchmark: Benchmark | undefined,
@@ -126,7 +127,7 @@ export function indicatorCsv(
 		comments: [
 			`${indicator.label}. Period: ${indicator.period}. Unit: ${indicator.unit}.`,
 			`rank_high 1 = the highest value among the ${n} wards with a figure. An empty value means no figure was published or it was suppressed.`,
-			...(indicator.derived ? [`Estimate made by this site${method ? `: ${method}` : ''}`] : []),
+			...(indicator.derived ? [`Derived figure${method ? `: ${method}` : ''}`] : []),
 			...citationComments(source ? [source] : [], pageUrl)
 		],
 		columns,

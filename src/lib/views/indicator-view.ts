@@ -4,7 +4,7 @@ import { compareWith, describeRank, formatValue, judgement, labelWithPeriod } fr
 import type { Benchmark, IndicatorSummary, Ward, WardValue } from '$lib/data/types.ts';
 
 /** What a view needs of an indicator: official ones and readers' own ("your data") both fit. */
-export type ViewIndicator = Pick<IndicatorSummary, 'label' | 'short_label' | 'polarity' | 'period' | 'decimals'> & { unit: string };
+export type ViewIndicator = Pick<IndicatorSummary, 'id' | 'label' | 'short_label' | 'polarity' | 'period' | 'decimals' | 'derived'> & { unit: string };
 
 export interface IndicatorView {
 	indicator: ViewIndicator;
