@@ -50,3 +50,9 @@ export async function axeViolations(page: Page): Promise<string[]> {
 	});
 	return violations as string[];
 }
+
+/** Opens a page and waits until Svelte has hydrated it, so clicks reach their handlers. */
+export async function gotoHydrated(page: Page, path: string): Promise<void> {
+	await page.goto(siteUrl(path));
+	await page.locator('html[data-hydrated="true"]').waitFor({ timeout: 30_000 });
+}

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { axeViolations, launchChromium, siteUrl } from '$lib/testing/browser.ts';
+import { axeViolations, gotoHydrated, launchChromium, siteUrl } from '$lib/testing/browser.ts';
 import { parseCsv } from '../../../scripts/lib/csv.ts';
 
 const catalogue = JSON.parse(readFileSync('data/indicators.json', 'utf8')) as {
@@ -536,7 +536,7 @@ describe('Embed buttons on the scatter and segregation pages', () => {
 	]) {
 		it(`${path}: gives iframe code for the same view`, async () => {
 			const page = await browser.newPage();
-			await page.goto(siteUrl(path));
+			await gotoHydrated(page, path);
 			await page.getByRole('button', { name: button }).click();
 			const dialog = page.locator('[data-testid="embed-dialog"]').first();
 			await expect.poll(() => dialog.isVisible()).toBe(true);
