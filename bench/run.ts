@@ -18,7 +18,7 @@ import { floorPage } from './floor.ts';
 import { measureLoad, SLOW_MOBILE, type LoadRun } from './measure.ts';
 import { routeWeight } from './route-assets.ts';
 import { kb, median, ms, ratio, seconds, table } from './stats.ts';
-import { measureSwitches } from './switches.ts';
+import { measureSwitches, type SwitchTime } from './switches.ts';
 
 const args = process.argv.slice(2);
 const runs = Math.max(5, Number(args[args.indexOf('--runs') + 1]) || 5);
@@ -137,14 +137,15 @@ try {
 		)
 	);
 	say();
-	say('Switch latency, median of 50 (input → first frame after the page changed).');
+	say('Switch latency, median of 50: input → DOM updated / → first frame after it (the frame includes MapLibre redrawing on a software GPU).');
+	const both = (times: SwitchTime[]) => `${ms(median(times.map((t) => t.updated)))} / ${ms(median(times.map((t) => t.framed)))}`;
 	say(
 		table(
 			['Switch', 'CPU 1×', 'CPU 4×'],
 			[
-				['Indicator, before DuckDB (prerendered values)', ms(median(switchesFast.indicatorBeforeDuckdb)), ms(median(switchesSlow.indicatorBeforeDuckdb))],
-				['Indicator, DuckDB running (SQL in the worker)', ms(median(switchesFast.indicatorWithDuckdb)), ms(median(switchesSlow.indicatorWithDuckdb))],
-				[`Ward (neighbour link on ${wardPath}, client-side)`, ms(median(switchesFast.ward)), ms(median(switchesSlow.ward))]
+				['Indicator, before DuckDB (prerendered values)', both(switchesFast.indicatorBeforeDuckdb), both(switchesSlow.indicatorBeforeDuckdb)],
+				['Indicator, DuckDB running (SQL in the worker)', both(switchesFast.indicatorWithDuckdb), both(switchesSlow.indicatorWithDuckdb)],
+				[`Ward (neighbour link on ${wardPath}, client-side)`, both(switchesFast.ward), both(switchesSlow.ward)]
 			]
 		)
 	);
@@ -163,7 +164,7 @@ try {
 	say(table(['Page', 'Bytes'], results.filter((r) => r.slow).map((r) => [r.name, kb(r.slow!.firstViewData)])));
 	say();
 	const homeAndWard = results.slice(0, 2).filter((r) => r.slow);
-	const maxSwitch = Math.max(...[switchesSlow.indicatorBeforeDuckdb, switchesSlow.ward].map((t) => median(t) ?? Infinity));
+	const maxSwitch = Math.max(...[switchesSlow.indicatorBeforeDuckdb, switchesSlow.ward].map((t) => median(t.map((x) => x.framed)) ?? Infinity));
 	const checks: [string, boolean][] = [
 		[`LCP ≤ ${TARGET.lcpMs} ms (slow) on home and ward`, homeAndWard.every((r) => (r.slow!.lcp ?? Infinity) <= TARGET.lcpMs)],
 		[`LCP ÷ floor ≤ ${TARGET.floorRatio} on every page`, results.every((r) => !r.slow || (r.slow.lcp ?? Infinity) / floorThrottled.lcp! <= TARGET.floorRatio)],
