@@ -1,6 +1,12 @@
 import type { Indicator } from './data/types.ts';
 
-const grouped = (decimals: number) => new Intl.NumberFormat('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+// Building an Intl.NumberFormat costs far more than using one; a switch formats hundreds of values.
+const formatters = new Map<number, Intl.NumberFormat>();
+const grouped = (decimals: number) => {
+	let formatter = formatters.get(decimals);
+	if (!formatter) formatters.set(decimals, (formatter = new Intl.NumberFormat('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })));
+	return formatter;
+};
 
 /** A value as a reader sees it: "38.1", "41.2%", "78.4 years", "12,345". Missing values say so. */
 export function formatValue(value: number | null | undefined, indicator: { unit: Indicator['unit'] | string; decimals: number }, withUnit = true): string {

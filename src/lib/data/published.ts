@@ -13,14 +13,22 @@ export interface AllValues {
 let allValues: Promise<AllValues> | undefined;
 
 export function loadAllValues(): Promise<AllValues> {
-	allValues ??= fetch(`${base}/api/values.json`).then(async (response) => {
-		if (!response.ok) throw new Error(`Could not load the ward figures (server answered ${response.status}).`);
-		const body = (await response.json()) as AllValues;
-		if (!body?.matrix?.indicators) throw new Error('The ward figures file is damaged.');
-		return body;
-	});
+	allValues ??= requestAllValues();
 	allValues.catch(() => (allValues = undefined));
 	return allValues;
+}
+
+async function requestAllValues(): Promise<AllValues> {
+	let response: Response;
+	try {
+		response = await fetch(`${base}/api/values.json`);
+	} catch {
+		throw new Error('Could not load the ward figures: the network request failed.');
+	}
+	if (!response.ok) throw new Error(`Could not load the ward figures (server answered ${response.status}).`);
+	const body = (await response.json().catch(() => null)) as AllValues | null;
+	if (!body?.matrix?.indicators) throw new Error('The ward figures file (api/values.json) is damaged.');
+	return body;
 }
 
 const geometry = new Map<string, Promise<FeatureCollection>>();

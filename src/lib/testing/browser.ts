@@ -1,30 +1,11 @@
 /** Launches Debian's Chromium for browser tests; Playwright's own browser download does not work here. */
-import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { inject } from 'vitest';
+import { CHROMIUM_FLAGS, chromiumPath } from './chromium.ts';
 
-export const CHROMIUM_FLAGS = [
-	'--no-sandbox',
-	'--disable-dev-shm-usage',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run',
-	'--use-angle=swiftshader',
-	'--enable-unsafe-swiftshader'
-];
-
-export function chromiumPath(): string {
-	const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-	if (!existsSync(path)) {
-		throw new Error(
-			`Chromium not found at ${path}. Install it with \`apt-get install -y chromium fonts-liberation\` or set CHROMIUM_PATH to a Chromium binary.`
-		);
-	}
-	return path;
-}
+export { CHROMIUM_FLAGS, chromiumPath };
 
 export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
 	return chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_FLAGS, ...extraArgs], headless: true });

@@ -73,6 +73,15 @@ describe('without WebGL', () => {
 		await page.waitForLoadState('networkidle');
 		expect(await page.locator('.ward-map').getAttribute('data-map-renderer')).toBe('svg');
 		expect(await page.locator('[data-testid="maplibre-map"]').count()).toBe(0);
+		expect(await page.locator('.ward-map .notice').textContent()).toMatch(/no WebGL, so the map is drawn as a simpler picture/);
+		// Every figure is still there: the table, and the map's colours follow the indicator.
+		expect(await page.locator(`[data-testid="ward-table"] tr[data-code="${HEARTLANDS}"] td`).first().textContent()).toBe(figure('imd19_score', 'imd.csv', 'imd19_score'));
+		const fill = () => page.locator(`[data-testid="svg-map"] a[data-code="${HEARTLANDS}"] path`).getAttribute('fill');
+		const imdFill = await fill();
+		await page.selectOption('#indicator-picker', 'le_persons');
+		await expect.poll(fill).not.toBe(imdFill);
+		await page.selectOption('#indicator-picker', 'imd19_score');
+		await expect.poll(fill).toBe(imdFill);
 		const ward = page.locator(`[data-testid="svg-map"] a[data-code="${HEARTLANDS}"]`);
 		await ward.focus();
 		expect(await page.locator('.readout').textContent()).toMatch(/^Heartlands: .*of 69/);
