@@ -10,7 +10,8 @@ export function initialAssets(html: string): { scripts: string[]; styles: string
 	const hrefs = (rel: string) =>
 		[...html.matchAll(/<link\b[^>]*>/g)]
 			.map((m) => m[0])
-			.filter((tag) => new RegExp(`rel="${rel}"`).test(tag))
+			// SvelteKit keeps inlined stylesheets as disabled links for later navigations; they cost nothing up front.
+			.filter((tag) => new RegExp(`rel="${rel}"`).test(tag) && !/\sdisabled\b/.test(tag))
 			.map((tag) => /href="([^"]+)"/.exec(tag)?.[1])
 			.filter((href): href is string => Boolean(href));
 	const entryImports = [...html.matchAll(/import\("([^"]+\.js)"\)/g)].map((m) => m[1]);

@@ -155,7 +155,7 @@ try {
 	say('Initial JS and CSS per route (gzip; the map library and DuckDB load later and are not included), and the HTML with its figures.');
 	say(
 		table(
-			['Route', 'Initial JS', 'Files', 'CSS', 'HTML', 'of which inline data'],
+			['Route', 'Initial JS', 'Files', 'CSS files', 'HTML', 'of which inline data'],
 			weights.map((w) => [w.path, kb(w.jsGzip), String(w.jsFiles), kb(w.cssGzip), kb(w.htmlGzip), kb(w.inlineDataGzip)])
 		)
 	);

@@ -245,7 +245,8 @@ describe('framing', () => {
 
 	it('the DuckDB worker does need wasm-unsafe-eval when a host sends it a policy', async () => {
 		const pageOnlyPolicy = await serveDirectory(BUILD_DIR, 0, '', {
-			headers: (path): Record<string, string> => (/duckdb-browser-.*\.worker\./.test(path) ? { 'Content-Security-Policy': "default-src 'self'; script-src 'self'" } : {})
+			headers: (path): Record<string, string> =>
+				/duckdb-browser-.*\.worker\./.test(path) ? { 'Content-Security-Policy': "default-src 'self'; script-src 'self'" } : {}
 		});
 		try {
 			const page = await browser.newPage();
