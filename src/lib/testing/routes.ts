@@ -23,13 +23,19 @@ export function prerenderedPages(buildDir = BUILD_DIR): string[] {
 		.sort();
 }
 
-/** All pages but wards, plus the first, the last and every `step`-th ward page. */
+const PER_WARD = [/^\/ward\//, /^\/embed\/ward\//];
+
+/** The first, the last and `samples` evenly spaced pages between. */
+function sample(pages: string[], samples: number): string[] {
+	const picks = new Set([0, pages.length - 1]);
+	for (let i = 1; i <= samples; i++) picks.add(Math.round((i * (pages.length - 1)) / (samples + 1)));
+	return [...picks].filter((i) => i >= 0).sort((a, b) => a - b).map((i) => pages[i]);
+}
+
+/** Every page but the per-ward ones (ward profiles, ward card embeds), of which a sample: they share one template. */
 export function pagesToCheck(pages = prerenderedPages(), wardSamples = 3): string[] {
-	const wards = pages.filter((p) => p.startsWith('/ward/'));
-	const others = pages.filter((p) => !p.startsWith('/ward/'));
-	const picks = new Set([0, wards.length - 1]);
-	for (let i = 1; i <= wardSamples; i++) picks.add(Math.round((i * (wards.length - 1)) / (wardSamples + 1)));
-	return [...others, ...[...picks].filter((i) => i >= 0).sort((a, b) => a - b).map((i) => wards[i])];
+	const others = pages.filter((p) => !PER_WARD.some((pattern) => pattern.test(p)));
+	return [...others, ...PER_WARD.flatMap((pattern) => sample(pages.filter((p) => pattern.test(p)), wardSamples))];
 }
 
 export const isEmbed = (path: string) => path.startsWith('/embed/');
