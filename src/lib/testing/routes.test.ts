@@ -26,6 +26,12 @@ describe('routes found from a build', () => {
 		expect(checked).toEqual(['/', '/embed/map/', '/methods/', '/ward/w00/', '/ward/w03/', '/ward/w06/', '/ward/w09/']);
 	});
 
+	it('samples ward card embeds the same way, and copes with none', () => {
+		const pages = ['/', ...Array.from({ length: 5 }, (_, i) => `/embed/ward/w${i}/`)];
+		expect(pagesToCheck(pages, 1)).toEqual(['/', '/embed/ward/w0/', '/embed/ward/w2/', '/embed/ward/w4/']);
+		expect(pagesToCheck(['/'], 3)).toEqual(['/']);
+	});
+
 	it('says how to make a build when there is none', () => {
 		expect(() => prerenderedPages(mkdtempSync(join(tmpdir(), 'empty-')))).toThrow(/npm run build/);
 	});

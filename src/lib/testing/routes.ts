@@ -27,6 +27,7 @@ const PER_WARD = [/^\/ward\//, /^\/embed\/ward\//];
 
 /** The first, the last and `samples` evenly spaced pages between. */
 function sample(pages: string[], samples: number): string[] {
+	if (!pages.length) return [];
 	const picks = new Set([0, pages.length - 1]);
 	for (let i = 1; i <= samples; i++) picks.add(Math.round((i * (pages.length - 1)) / (samples + 1)));
 	return [...picks].filter((i) => i >= 0).sort((a, b) => a - b).map((i) => pages[i]);
