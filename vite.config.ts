@@ -27,6 +27,8 @@ export default defineConfig({
 					hookTimeout: 120_000,
 					// Pages settle after hydration and data fetches; on a busy two-core CI machine that can take seconds.
 					expect: { poll: { timeout: 15_000 } },
+					// One retry absorbs a click that lands before hydration on a loaded machine; a real fault fails twice.
+					retry: 1,
 					fileParallelism: false,
 					globalSetup: ['src/lib/testing/serve-build.ts']
 				}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { axeViolations, launchChromium, siteUrl } from '$lib/testing/browser.ts';
+import { axeViolations, gotoHydrated, launchChromium, siteUrl } from '$lib/testing/browser.ts';
 import { parseCsv } from '../../../../scripts/lib/csv.ts';
 
 const citywide = parseCsv(readFileSync('data/segregation_citywide.csv', 'utf8'), 'segregation_citywide.csv');
@@ -31,7 +31,8 @@ describe('segregation on demand', () => {
 
 	it('computes a pair chosen in the form, by ward, and compares it with the other census', async () => {
 		const page = await browser.newPage();
-		await page.goto(siteUrl('/explore/segregation/'));
+		// The form's choices must reach Svelte's handlers, so wait for hydration before choosing.
+		await gotoHydrated(page, '/explore/segregation/');
 		expect(await page.locator('[data-testid="citywide-index"]').textContent()).toBe(published('2021', 'white', 'nonwhite', 'LSOA'));
 		await page.selectOption('#group-b', 'asian');
 		await page.getByLabel(/wards \(about 16,000/).check();
